@@ -1,0 +1,119 @@
+using CilPortal.Domain.Stock;
+
+namespace CilPortal.Domain.Demands;
+
+/// <summary>Status of a demand, derived from its dated events.</summary>
+public enum DemandStatus
+{
+    Active = 1,
+
+    /// <summary>Struck off (radiée), with a <see cref="RadiationReason"/>.</summary>
+    StruckOff = 2,
+}
+
+/// <summary>Reasons a demand is struck off (R441-2-8).</summary>
+public enum RadiationReason
+{
+    /// <summary>(a) Allocation followed by a signed lease.</summary>
+    LeaseSigned = 1,
+
+    /// <summary>(b) Written renunciation by the applicant.</summary>
+    Renunciation = 2,
+
+    /// <summary>(c) No answer one month after a warning.</summary>
+    NoAnswerAfterWarning = 3,
+
+    /// <summary>(d) Inadmissibility one month after a warning.</summary>
+    Inadmissible = 4,
+
+    /// <summary>(e) Not renewed before the anniversary.</summary>
+    NotRenewed = 5,
+
+    /// <summary>(f) Merged into another demand.</summary>
+    Merged = 6,
+}
+
+/// <summary>The applicant's current housing situation (simplified SNE nomenclature).</summary>
+public enum HousingSituation
+{
+    SocialTenant = 1,
+    PrivateTenant = 2,
+    Owner = 3,
+    HostedByFamilyOrFriends = 4,
+    Shelter = 5,
+    WithoutHousing = 6,
+    FurnishedOrHotel = 7,
+    Other = 8,
+}
+
+/// <summary>A social-housing demand registered in the SNE and mirrored here.</summary>
+public class Demand
+{
+    public int Id { get; set; }
+
+    /// <summary>Numéro unique régional (18 characters), see <see cref="Nur"/>.</summary>
+    public string Nur { get; set; } = "";
+
+    public DateOnly FiledOn { get; set; }
+
+    public DateOnly? LastRenewedOn { get; set; }
+
+    /// <summary>Date after which the demand lapses if not renewed.</summary>
+    public DateOnly ExpiresOn { get; set; }
+
+    public DemandStatus Status { get; set; } = DemandStatus.Active;
+
+    public RadiationReason? RadiationReason { get; set; }
+
+    public DateOnly? StruckOffOn { get; set; }
+
+    /// <summary>Recognised as a priority public (L441-1).</summary>
+    public bool IsPriorityPublic { get; set; }
+
+    /// <summary>Recognised by the DALO mediation commission.</summary>
+    public bool IsDaloRecognised { get; set; }
+
+    public HousingSituation CurrentHousing { get; set; }
+
+    /// <summary>Monthly rent of the current dwelling, when the applicant pays one.</summary>
+    public decimal? CurrentRent { get; set; }
+
+    /// <summary>Living area of the current dwelling, in m².</summary>
+    public decimal? CurrentSurface { get; set; }
+
+    public string? CurrentCommuneInseeCode { get; set; }
+
+    /// <summary>Typologies wished for.</summary>
+    public TypologySet WishedTypologies { get; set; }
+
+    /// <summary>Highest monthly rent (charges included) the household is ready to pay.</summary>
+    public decimal? MaxRent { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    /// <summary>Reception point where the demand was registered, if any.</summary>
+    public int? ReceptionPointId { get; set; }
+
+    /// <summary>Whether the demand is part of the fictional demo territory.</summary>
+    public bool IsFictional { get; set; }
+
+    public List<HouseholdMember> Members { get; } = [];
+
+    public List<DemandResource> Resources { get; } = [];
+
+    public List<DemandWishedCommune> WishedCommunes { get; } = [];
+
+    public List<DemandEvent> Events { get; } = [];
+}
+
+public class DemandWishedCommune
+{
+    public int DemandId { get; set; }
+
+    public string CommuneInseeCode { get; set; } = "";
+
+    /// <summary>1 for the first choice.</summary>
+    public int Rank { get; set; }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CilPortal.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Settings of the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite file when no connection string is given, relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "CilPortal";
+    public const string SqliteMigrationsAssembly = "CilPortal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "CilPortal.Migrations.SqlServer";
+
+    /// <summary>Registers the DbContext on the provider chosen by <c>Database:Provider</c>.</summary>
+    public static IServiceCollection AddCilPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.GetFullPath(options.DataDirectory, contentRoot);
+            Directory.CreateDirectory(folder);
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "cilportal.db") }.ToString();
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"La chaîne de connexion 'ConnectionStrings:{ConnectionStringName}' est obligatoire avec le fournisseur {options.Provider}.");
+        }
+
+        services.AddSingleton(options);
+        services.AddDbContext<CilPortalDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+    }
+
+    /// <summary>Options for a context outside dependency injection (design-time tools, tests).</summary>
+    public static DbContextOptions<CilPortalDbContext> CreateOptions(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CilPortalDbContext>();
+        Configure(builder, provider, connectionString);
+        return builder.Options;
+    }
+}

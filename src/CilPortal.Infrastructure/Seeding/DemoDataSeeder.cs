@@ -1,0 +1,119 @@
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CilPortal.Infrastructure.Seeding;
+
+/// <summary>Saves the fictional demo territory and the demo accounts, once.</summary>
+public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<ApplicationUser> users, ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync(DemoOptions options, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!await db.Bailleurs.AnyAsync(cancellationToken))
+        {
+            await SeedTerritoryAsync(options.RandomSeed, today, cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AccountPassword))
+        {
+            logger.LogWarning("Demo:AccountPassword n'est pas renseigné : aucun compte de démonstration n'est créé.");
+            return;
+        }
+
+        await SeedAccountsAsync(options.AccountPassword);
+    }
+
+    private async Task SeedTerritoryAsync(int seed, DateOnly today, CancellationToken cancellationToken)
+    {
+        var communes = await db.Communes.AsNoTracking().ToListAsync(cancellationToken);
+        var qpvs = await db.Qpvs.AsNoTracking().OrderBy(q => q.Code).ToListAsync(cancellationToken);
+        var qpvCommunes = qpvs.Select(q => q.CommuneInseeCode).ToHashSet();
+
+        // The ville-centre first (the commune with QPV), so that the generator weights it most.
+        var ordered = communes.OrderByDescending(c => qpvCommunes.Contains(c.InseeCode)).ThenBy(c => c.InseeCode, StringComparer.Ordinal).ToList();
+        var territory = new DemoTerritoryGenerator(seed, today).Generate(ordered, qpvs);
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Bailleurs.AddRange(territory.Bailleurs);
+        db.ReceptionPoints.AddRange(territory.ReceptionPoints);
+        db.Sectors.AddRange(territory.Sectors);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (reservataire, bailleur) in territory.OwnFlowOf)
+        {
+            reservataire.BailleurId = bailleur.Id;
+        }
+
+        db.Reservataires.AddRange(territory.Reservataires);
+        foreach (var (residence, bailleur) in territory.ResidenceOwners)
+        {
+            residence.BailleurId = bailleur.Id;
+        }
+
+        db.Residences.AddRange(territory.Residences);
+        db.Demands.AddRange(territory.Demands);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var planned in territory.Allocations)
+        {
+            planned.Allocation.DwellingId = planned.Dwelling.Id;
+            planned.Allocation.DemandId = planned.Demand.Id;
+            planned.Allocation.ReservataireId = planned.Reservataire.Id;
+            db.Allocations.Add(planned.Allocation);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Territoire de démonstration créé : {Residences} résidences, {Demands} demandes, {Allocations} examens en CALEOL.",
+            territory.Residences.Count, territory.Demands.Count, territory.Allocations.Count);
+    }
+
+    private async Task SeedAccountsAsync(string password)
+    {
+        var bailleurs = await db.Bailleurs.OrderBy(b => b.Id).Select(b => new { b.Id, b.Name }).Take(2).ToListAsync();
+        var applicantDemand = await db.Demands
+            .Where(d => d.Status == DemandStatus.Active && d.IsFictional)
+            .OrderBy(d => d.Id)
+            .FirstAsync();
+
+        await EnsureAsync(DemoAccounts.Applicant, "Demandeur de démonstration", Roles.Applicant, password, u => u.LinkedDemandId = applicantDemand.Id);
+        await EnsureAsync(DemoAccounts.Tenant, "Locataire de démonstration", Roles.Tenant, password);
+        await EnsureAsync(DemoAccounts.ReceptionAgent, "Agent d'accueil de démonstration", Roles.ReceptionAgent, password);
+        await EnsureAsync(DemoAccounts.BailleurAgent1, $"Agent de démonstration — {bailleurs[0].Name}", Roles.BailleurAgent, password, u => u.BailleurId = bailleurs[0].Id);
+        await EnsureAsync(DemoAccounts.BailleurAgent2, $"Agent de démonstration — {bailleurs[1].Name}", Roles.BailleurAgent, password, u => u.BailleurId = bailleurs[1].Id);
+        await EnsureAsync(DemoAccounts.EpciAdministrator, "Administrateur de démonstration", Roles.EpciAdministrator, password);
+    }
+
+    private async Task EnsureAsync(string email, string displayName, string role, string password, Action<ApplicationUser>? configure = null)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            IsDemoAccount = true,
+        };
+        configure?.Invoke(user);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Compte de démonstration {email} non créé : {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+}

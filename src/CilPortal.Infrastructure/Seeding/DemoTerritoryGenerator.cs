@@ -1,0 +1,482 @@
+using CilPortal.Domain.Allocations;
+using CilPortal.Domain.Demands;
+using CilPortal.Domain.Partners;
+using CilPortal.Domain.Stock;
+using CilPortal.Domain.Territory;
+
+namespace CilPortal.Infrastructure.Seeding;
+
+/// <summary>The fictional demo data, before it is saved.</summary>
+public sealed class DemoTerritory
+{
+    public List<Bailleur> Bailleurs { get; } = [];
+
+    public List<Reservataire> Reservataires { get; } = [];
+
+    public List<ReceptionPoint> ReceptionPoints { get; } = [];
+
+    public List<Sector> Sectors { get; } = [];
+
+    public List<Residence> Residences { get; } = [];
+
+    /// <summary>Owner of each residence; the ids are set once the bailleurs are saved.</summary>
+    public Dictionary<Residence, Bailleur> ResidenceOwners { get; } = [];
+
+    /// <summary>The bailleur behind each bailleur-own réservataire.</summary>
+    public Dictionary<Reservataire, Bailleur> OwnFlowOf { get; } = [];
+
+    public List<Demand> Demands { get; } = [];
+
+    /// <summary>CALEOL examinations; <see cref="Allocation.DwellingId"/> etc. are set once the graph is saved.</summary>
+    public List<PlannedAllocation> Allocations { get; } = [];
+}
+
+/// <summary>An allocation linked to objects not yet saved.</summary>
+public sealed record PlannedAllocation(Allocation Allocation, Dwelling Dwelling, Demand Demand, Reservataire Reservataire);
+
+/// <summary>
+/// Generates a deterministic, clearly fictional territory on top of the real communes and QPV:
+/// the same seed and reference date always give the same data.
+/// </summary>
+public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
+{
+    public const int ActiveDemandCount = 3000;
+    public const int LeaseCount = 900;
+    public const int ResidenceCount = 120;
+
+    private static readonly string[] FirstNames =
+    [
+        "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Emma", "Jade", "Louise", "Nora",
+        "Yasmine", "Sofia", "Amina", "Julie", "Claire", "Nathalie", "Sandrine", "Fatima", "Élodie", "Marie",
+        "Lucas", "Hugo", "Nathan", "Thomas", "Mehdi", "Karim", "Julien", "Nicolas", "Sébastien", "Antoine",
+        "Youssef", "Rayan", "Kevin", "David", "Pierre", "Jean", "Michel", "Alain", "Bruno", "Olivier",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Martin", "Bernard", "Garcia", "Martinez", "Lopez", "Sanchez", "Fernandez", "Roux", "Fabre", "Blanc",
+        "Mercier", "Rousseau", "Vidal", "Bonnet", "Girard", "Marty", "Faure", "Andrieu", "Benali", "Haddad",
+        "Cros", "Bousquet", "Sabatier", "Combes", "Pujol", "Nguyen", "Diallo", "Traoré", "Moreau", "Laurent",
+        "Castel", "Rey", "Escande", "Granier", "Cabrol", "Maurel", "Barthe", "Ortega", "Mansouri", "Petit",
+    ];
+
+    private static readonly string[] StreetNames =
+    [
+        "rue des Amandiers", "avenue des Pins", "rue du Canal", "allée des Cigales", "rue des Oliviers",
+        "chemin des Salins", "avenue de la Mer", "rue des Vignes", "boulevard des Platanes", "rue de la Garrigue",
+        "place des Tilleuls", "rue des Lauriers", "impasse des Mimosas", "avenue du Languedoc", "rue des Étangs",
+    ];
+
+    private static readonly string[] ResidenceNames =
+    [
+        "Les Amandiers", "Le Clos des Vignes", "Les Terrasses", "Le Parc", "Les Cigales", "Les Jardins",
+        "La Roseraie", "Les Pins", "Le Moulin", "Les Oliviers", "La Garrigue", "Le Belvédère", "Les Salins",
+        "Le Mail", "Les Tamaris", "La Clape", "Les Lauriers", "Le Verger", "Les Micocouliers", "Le Hameau",
+    ];
+
+    private readonly Random random = new(seed);
+
+    public DemoTerritory Generate(IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
+    {
+        ArgumentNullException.ThrowIfNull(communes);
+        ArgumentNullException.ThrowIfNull(qpvs);
+        if (communes.Count == 0)
+        {
+            throw new InvalidOperationException("Le territoire de démonstration a besoin des communes de l'EPCI.");
+        }
+
+        var territory = new DemoTerritory();
+        AddPartners(territory, communes);
+        AddSectors(territory, communes, qpvs);
+        AddStock(territory, communes, qpvs);
+        AddDemands(territory, communes, qpvs);
+        AddAllocations(territory);
+        return territory;
+    }
+
+    private static void AddPartners(DemoTerritory territory, IReadOnlyList<Commune> communes)
+    {
+        territory.Bailleurs.AddRange(
+        [
+            new Bailleur { Name = "Garrigue Habitat", Kind = BailleurKind.Oph },
+            new Bailleur { Name = "Étang Bleu Logement", Kind = BailleurKind.Esh },
+            new Bailleur { Name = "Maison Commune Habitat", Kind = BailleurKind.Esh },
+            new Bailleur { Name = "Clape Résidences", Kind = BailleurKind.Sem },
+        ]);
+        territory.Reservataires.AddRange(
+        [
+            new Reservataire { Name = "Contingent préfectoral", Kind = ReservataireKind.Prefet },
+            new Reservataire { Name = "Action Logement Services", Kind = ReservataireKind.ActionLogement },
+            new Reservataire { Name = "Contingent intercommunal", Kind = ReservataireKind.Epci },
+        ]);
+        foreach (var bailleur in territory.Bailleurs)
+        {
+            // The bailleur's own (non-reserved) flow; linked to the bailleur once it has an id.
+            var ownFlow = new Reservataire { Name = $"{bailleur.Name} (flux propre)", Kind = ReservataireKind.Bailleur };
+            territory.Reservataires.Add(ownFlow);
+            territory.OwnFlowOf[ownFlow] = bailleur;
+        }
+
+        var main = communes[0];
+        var others = communes.Skip(1).ToList();
+        territory.ReceptionPoints.AddRange(
+        [
+            ReceptionPoint("Maison de l'habitat", "12 boulevard des Platanes", "11100", main, true, "04 65 71 10 01",
+                "Lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h"),
+            ReceptionPoint("Point d'accueil logement des quartiers ouest", "3 place des Tilleuls", "11100", main, false, "04 65 71 10 02",
+                "Mardi et jeudi, 9 h – 12 h ; mercredi, 14 h – 17 h"),
+            ReceptionPoint("Accueil logement de la mairie", "1 place de la Mairie", "11110", others.ElementAtOrDefault(1) ?? main, true,
+                "04 65 71 10 03", "Lundi, mercredi et vendredi, 9 h – 12 h"),
+            ReceptionPoint("Antenne habitat du littoral", "8 avenue de la Mer", "11210", others.ElementAtOrDefault(0) ?? main, false,
+                "04 65 71 10 04", "Lundi et jeudi, 9 h – 12 h et 14 h – 17 h"),
+            ReceptionPoint("Point d'accueil des Corbières", "5 rue des Vignes", "11130", others.ElementAtOrDefault(2) ?? main, true,
+                "04 65 71 10 05", "Mardi, 9 h – 12 h ; vendredi, 14 h – 17 h"),
+        ]);
+    }
+
+    private static ReceptionPoint ReceptionPoint(string name, string address, string postalCode, Commune commune, bool registers, string phone, string hours) =>
+        new()
+        {
+            Name = $"{name} — {commune.Name}",
+            Address = address,
+            PostalCode = postalCode,
+            CommuneInseeCode = commune.InseeCode,
+            IsRegistrationDesk = registers,
+            Phone = phone,
+            OpeningHours = hours,
+        };
+
+    private static void AddSectors(DemoTerritory territory, IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
+    {
+        var centre = new Sector { Name = "Ville-centre" };
+        centre.Communes.Add(new SectorCommune { CommuneInseeCode = communes[0].InseeCode });
+        centre.Qpvs.AddRange(qpvs.Where(q => q.CommuneInseeCode == communes[0].InseeCode).Select(q => new SectorQpv { QpvCode = q.Code }));
+        var rest = new Sector { Name = "Communes périphériques" };
+        rest.Communes.AddRange(communes.Skip(1).Select(c => new SectorCommune { CommuneInseeCode = c.InseeCode }));
+        territory.Sectors.AddRange([centre, rest]);
+    }
+
+    /// <summary>Residences spread over the communes, weighted towards the largest (listed first), a fair share in QPV.</summary>
+    private void AddStock(DemoTerritory territory, IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
+    {
+        var bailleurWeights = new[] { 40, 30, 20, 10 };
+        for (var i = 0; i < ResidenceCount; i++)
+        {
+            var inQpv = qpvs.Count > 0 && i % 10 < 3;
+            var qpv = inQpv ? qpvs[i % qpvs.Count] : null;
+            var commune = qpv is not null
+                ? communes.First(c => c.InseeCode == qpv.CommuneInseeCode)
+                : communes[WeightedCommuneIndex(communes.Count)];
+            var bailleurIndex = Pick(bailleurWeights);
+            var residence = new Residence
+            {
+                Name = $"Résidence {ResidenceNames[i % ResidenceNames.Length]}{(i >= ResidenceNames.Length ? $" {(i / ResidenceNames.Length) + 1}" : "")}",
+                Address = $"{random.Next(1, 120)} {StreetNames[random.Next(StreetNames.Length)]}",
+                CommuneInseeCode = commune.InseeCode,
+                QpvCode = qpv?.Code,
+                ConstructionYear = random.Next(1955, 2025),
+            };
+            territory.ResidenceOwners[residence] = territory.Bailleurs[bailleurIndex];
+            var dwellingCount = inQpv ? random.Next(20, 45) : random.Next(6, 30);
+            for (var d = 1; d <= dwellingCount; d++)
+            {
+                residence.Dwellings.Add(NewDwelling(i + 1, d, residence.ConstructionYear ?? 1980));
+            }
+
+            territory.Residences.Add(residence);
+        }
+    }
+
+    private Dwelling NewDwelling(int residenceNumber, int number, int year)
+    {
+        var typology = (Typology)(Pick([8, 22, 37, 24, 8, 1]) + 1);
+        var surface = typology switch
+        {
+            Typology.T1 => 28m,
+            Typology.T2 => 46m,
+            Typology.T3 => 64m,
+            Typology.T4 => 79m,
+            Typology.T5 => 93m,
+            _ => 108m,
+        } + random.Next(-5, 8);
+        var financing = (Financing)(Pick([25, 65, 10]) + 1);
+        var rentPerSquareMetre = financing switch
+        {
+            Financing.Plai => 5.4m,
+            Financing.Plus => 6.1m,
+            _ => 8.6m,
+        };
+        var floor = random.Next(0, 6);
+        var hasLift = year >= 1990 ? floor > 0 || random.Next(2) == 0 : floor >= 4 && random.Next(3) > 0;
+        return new Dwelling
+        {
+            Reference = $"D{residenceNumber:D3}-{number:D3}",
+            Typology = typology,
+            Surface = surface,
+            Rent = Math.Round(surface * rentPerSquareMetre, 2),
+            Charges = Math.Round(surface * 0.9m, 2),
+            Floor = floor,
+            HasLift = hasLift,
+            Accessibility = floor == 0 || hasLift ? (random.Next(10) == 0 ? Accessibility.WheelchairAdapted : Accessibility.Adaptable) : Accessibility.None,
+            Financing = financing,
+        };
+    }
+
+    private void AddDemands(DemoTerritory territory, IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
+    {
+        // Yearly disposable income per UC of the QPV households (INSEE deciles): a realistic spread for applicants.
+        var d1 = Average(qpvs.Select(q => q.FirstDecileIncomePerUnit), 7300m);
+        var median = Average(qpvs.Select(q => q.MedianIncomePerUnit), 12300m);
+        var d9 = Average(qpvs.Select(q => q.NinthDecileIncomePerUnit), 22000m);
+        var total = ActiveDemandCount + LeaseCount;
+        for (var n = 0; n < total; n++)
+        {
+            territory.Demands.Add(NewDemand(n, communes, d1, median, d9));
+        }
+    }
+
+    private Demand NewDemand(int n, IReadOnlyList<Commune> communes, decimal d1, decimal median, decimal d9)
+    {
+        var filedOn = today.AddDays(-random.Next(5, 4 * 365));
+        var yearsSinceFiling = (today.DayNumber - filedOn.DayNumber) / 365;
+        var lastRenewed = yearsSinceFiling > 0 ? filedOn.AddYears(yearsSinceFiling) : (DateOnly?)null;
+        if (lastRenewed > today)
+        {
+            lastRenewed = filedOn.AddYears(yearsSinceFiling - 1);
+        }
+
+        var demand = new Demand
+        {
+            Nur = $"111{filedOn:MMyy}{n + 1:D6}D1199",
+            FiledOn = filedOn,
+            LastRenewedOn = lastRenewed == filedOn ? null : lastRenewed,
+            CurrentHousing = (HousingSituation)(Pick([30, 30, 2, 20, 5, 3, 5, 5]) + 1),
+            IsFictional = true,
+        };
+        demand.ExpiresOn = DemandLifecycle.ExpiryFrom(demand.LastRenewedOn ?? demand.FiledOn);
+        AddHousehold(demand);
+        var persons = demand.Members.Count;
+        var units = ConsumptionUnits.For(demand, today);
+        var incomePerUnit = Quantile(random.NextDouble(), d1, median, d9);
+        var monthly = Math.Round(incomePerUnit * units / 12m / 10m, 0) * 10m;
+        AddResources(demand, monthly);
+
+        demand.CurrentCommuneInseeCode = communes[WeightedCommuneIndex(communes.Count)].InseeCode;
+        if (demand.CurrentHousing is HousingSituation.SocialTenant or HousingSituation.PrivateTenant or HousingSituation.FurnishedOrHotel)
+        {
+            demand.CurrentRent = Math.Round(Math.Min(monthly * 0.45m, 350m + (persons * 90m)) / 5m, 0) * 5m;
+            demand.CurrentSurface = 20 + (random.Next(1, 4) * 10);
+        }
+
+        var wanted = Math.Clamp(persons, 1, 6);
+        demand.WishedTypologies = ((Typology)Math.Clamp(wanted - (persons >= 3 ? 1 : 0), 1, 6)).ToSet()
+            | ((Typology)Math.Clamp(wanted + (persons == 1 ? 1 : 0), 1, 6)).ToSet();
+        demand.MaxRent = Math.Round(Math.Max(250m, monthly * 0.35m) / 10m, 0) * 10m;
+        var wishCount = random.Next(1, 4);
+        var chosen = new HashSet<string>();
+        for (var rank = 1; chosen.Count < wishCount && rank < 10; rank++)
+        {
+            var code = communes[WeightedCommuneIndex(communes.Count)].InseeCode;
+            if (chosen.Add(code))
+            {
+                demand.WishedCommunes.Add(new DemandWishedCommune { CommuneInseeCode = code, Rank = chosen.Count });
+            }
+        }
+
+        demand.IsPriorityPublic = demand.CurrentHousing is HousingSituation.Shelter or HousingSituation.WithoutHousing || random.Next(100) < 15;
+        demand.IsDaloRecognised = demand.IsPriorityPublic && random.Next(100) < 12;
+        var applicant = demand.Members[0];
+        demand.ContactEmail = $"{Ascii(applicant.FirstName)}.{Ascii(applicant.LastName)}.{n + 1}@demo.cilportal.test";
+        demand.ContactPhone = $"06 39 98 {(n / 100) % 100:D2} {n % 100:D2}";
+
+        demand.Events.Add(new DemandEvent { OccurredOn = filedOn, Kind = DemandEventKind.Registered, Detail = "Demande enregistrée." });
+        for (var year = 1; year <= yearsSinceFiling && filedOn.AddYears(year) <= today; year++)
+        {
+            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddYears(year).AddDays(-random.Next(1, 25)), Kind = DemandEventKind.Renewed, Detail = "Demande renouvelée." });
+        }
+
+        if (demand.IsPriorityPublic)
+        {
+            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddDays(random.Next(1, 60)), Kind = DemandEventKind.PriorityPublicLabel, Detail = "Reconnue comme public prioritaire." });
+        }
+
+        if (demand.IsDaloRecognised)
+        {
+            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddDays(random.Next(60, 200)), Kind = DemandEventKind.DaloLabel, Detail = "Reconnue prioritaire et urgente au titre du DALO." });
+        }
+
+        return demand;
+    }
+
+    private void AddHousehold(Demand demand)
+    {
+        var lastName = LastNames[random.Next(LastNames.Length)];
+        var kind = Pick([33, 25, 12, 20, 10]);
+        var applicantAge = kind == 4 ? random.Next(65, 88) : random.Next(19, 60);
+        AddMember(demand, HouseholdRole.Applicant, FamilyLink.Self, lastName, applicantAge);
+        if (kind is 2 or 3)
+        {
+            AddMember(demand, HouseholdRole.CoHolder, FamilyLink.Spouse, random.Next(4) == 0 ? LastNames[random.Next(LastNames.Length)] : lastName,
+                Math.Clamp(applicantAge + random.Next(-6, 7), 18, 90));
+        }
+
+        var children = kind switch
+        {
+            1 => random.Next(1, 4),
+            3 => random.Next(1, 5),
+            _ => 0,
+        };
+        for (var c = 0; c < children; c++)
+        {
+            AddMember(demand, HouseholdRole.Dependant, FamilyLink.Child, lastName, random.Next(0, Math.Min(20, Math.Max(1, applicantAge - 17))));
+        }
+
+        if (kind == 2 && random.Next(8) == 0)
+        {
+            demand.Members.Add(new HouseholdMember
+            {
+                Role = HouseholdRole.ExpectedChild,
+                Link = FamilyLink.Child,
+                FirstName = "Enfant à naître",
+                LastName = lastName,
+                BirthDate = today.AddDays(random.Next(30, 200)),
+            });
+        }
+    }
+
+    private void AddMember(Demand demand, HouseholdRole role, FamilyLink link, string lastName, int age) =>
+        demand.Members.Add(new HouseholdMember
+        {
+            Role = role,
+            Link = link,
+            FirstName = FirstNames[random.Next(FirstNames.Length)],
+            LastName = lastName,
+            BirthDate = today.AddYears(-age).AddDays(-random.Next(0, 364)),
+        });
+
+    private void AddResources(Demand demand, decimal monthly)
+    {
+        var children = demand.Members.Count(m => m.Role == HouseholdRole.Dependant && ConsumptionUnits.AgeOn(m.BirthDate, today) < 20);
+        var familyAllowance = children >= 2 ? 150m * (children - 1) : 0m;
+        familyAllowance = Math.Min(familyAllowance, monthly / 2);
+        var applicantAge = ConsumptionUnits.AgeOn(demand.Members[0].BirthDate, today);
+        var mainCode = applicantAge >= 63 ? "RET" : (Pick([62, 16, 8, 14]) switch { 0 => "SAL", 1 => "RSA", 2 => "AAH", _ => "CHO" });
+        demand.Resources.Add(new DemandResource { Code = mainCode, MonthlyAmount = monthly - familyAllowance });
+        if (familyAllowance > 0)
+        {
+            demand.Resources.Add(new DemandResource { Code = "AF", MonthlyAmount = familyAllowance });
+        }
+    }
+
+    private void AddAllocations(DemoTerritory territory)
+    {
+        var dwellings = territory.Residences.SelectMany(r => r.Dwellings.Select(d => (Residence: r, Dwelling: d))).ToList();
+        var housed = territory.Demands.Skip(ActiveDemandCount).ToList();
+        var candidates = territory.Demands.Take(ActiveDemandCount).ToList();
+        var usedDwellings = new HashSet<Dwelling>();
+        for (var i = 0; i < housed.Count; i++)
+        {
+            (Residence Residence, Dwelling Dwelling) target;
+            do
+            {
+                target = dwellings[random.Next(dwellings.Count)];
+            }
+            while (!usedDwellings.Add(target.Dwelling));
+
+            var session = today.AddDays(-random.Next(20, 3 * 365));
+            var reservataire = territory.Reservataires[random.Next(territory.Reservataires.Count)];
+            var winner = housed[i];
+            var others = new[] { candidates[random.Next(candidates.Count)], candidates[random.Next(candidates.Count)] }.Distinct().ToList();
+            var firstRefused = random.Next(100) < 12 && others.Count > 0;
+            var ranked = firstRefused ? new List<Demand> { others[0], winner }.Concat(others.Skip(1)).ToList() : new List<Demand> { winner }.Concat(others).ToList();
+            for (var rank = 1; rank <= ranked.Count; rank++)
+            {
+                var demand = ranked[rank - 1];
+                var allocation = new Allocation { CaleolDate = session, Decision = CaleolDecision.Attribution, Rank = rank };
+                territory.Allocations.Add(new PlannedAllocation(allocation, target.Dwelling, demand, reservataire));
+                demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(-random.Next(7, 30)), Kind = DemandEventKind.Designated, Detail = $"Candidature présentée par {reservataire.Name}." });
+                demand.Events.Add(new DemandEvent { OccurredOn = session, Kind = DemandEventKind.CaleolDecision, Detail = $"Attribution au rang {rank}." });
+                if (demand == winner)
+                {
+                    var leaseOn = session.AddDays(random.Next(15, 45));
+                    if (leaseOn > today)
+                    {
+                        leaseOn = today;
+                    }
+
+                    allocation.LeaseSignedOn = leaseOn;
+                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(3), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(8), Kind = DemandEventKind.OfferAccepted, Detail = "Proposition acceptée." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = leaseOn, Kind = DemandEventKind.LeaseSigned, Detail = "Bail signé." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = leaseOn, Kind = DemandEventKind.StruckOff, Detail = "Demande radiée : attribution suivie de la signature d'un bail." });
+                    demand.Status = DemandStatus.StruckOff;
+                    demand.RadiationReason = RadiationReason.LeaseSigned;
+                    demand.StruckOffOn = leaseOn;
+                    if (demand.FiledOn > session)
+                    {
+                        demand.FiledOn = session.AddDays(-random.Next(60, 700));
+                        demand.LastRenewedOn = null;
+                        demand.ExpiresOn = DemandLifecycle.ExpiryFrom(demand.FiledOn);
+                        demand.Events.RemoveAll(e => e.Kind is DemandEventKind.Renewed or DemandEventKind.PriorityPublicLabel or DemandEventKind.DaloLabel);
+                        demand.Events.First(e => e.Kind == DemandEventKind.Registered).OccurredOn = demand.FiledOn;
+                    }
+                }
+                else if (firstRefused && rank == 1)
+                {
+                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(3), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(10), Kind = DemandEventKind.OfferRefused, Detail = "Proposition refusée." });
+                }
+            }
+        }
+    }
+
+    /// <summary>Index of a commune, weighted: the first (the ville-centre) about 45 %, then decreasing.</summary>
+    private int WeightedCommuneIndex(int count)
+    {
+        if (count == 1 || random.Next(100) < 45)
+        {
+            return 0;
+        }
+
+        var i = 1 + (int)(Math.Pow(random.NextDouble(), 2.2) * (count - 1));
+        return Math.Min(i, count - 1);
+    }
+
+    private int Pick(int[] weights)
+    {
+        var roll = random.Next(weights.Sum());
+        for (var i = 0; i < weights.Length; i++)
+        {
+            roll -= weights[i];
+            if (roll < 0)
+            {
+                return i;
+            }
+        }
+
+        return weights.Length - 1;
+    }
+
+    /// <summary>Piecewise-linear quantile through the INSEE deciles (0 → d1/2, 0.1 → d1, 0.5 → median, 0.9 → d9, 1 → 1.3 d9).</summary>
+    private static decimal Quantile(double u, decimal d1, decimal median, decimal d9)
+    {
+        var p = (decimal)u;
+        return p switch
+        {
+            < 0.1m => (d1 / 2) + ((d1 / 2) * p / 0.1m),
+            < 0.5m => d1 + ((median - d1) * (p - 0.1m) / 0.4m),
+            < 0.9m => median + ((d9 - median) * (p - 0.5m) / 0.4m),
+            _ => d9 + (0.3m * d9 * (p - 0.9m) / 0.1m),
+        };
+    }
+
+    private static decimal Average(IEnumerable<decimal?> values, decimal fallback)
+    {
+        var list = values.Where(v => v is > 0).Select(v => v!.Value).ToList();
+        return list.Count == 0 ? fallback : list.Average();
+    }
+
+    private static string Ascii(string name) =>
+        new string(name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => char.IsAsciiLetter(c)).ToArray()).ToLowerInvariant();
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CilPortal.Web.Infrastructure;
+
+/// <summary>Claims the portal adds to the Identity cookie.</summary>
+public static class CilPortalClaims
+{
+    public const string BailleurId = "cilportal:bailleur";
+    public const string DisplayName = "cilportal:name";
+
+    /// <summary>The bailleur a bailleur agent is scoped to, or null.</summary>
+    public static int? GetBailleurId(this ClaimsPrincipal user) =>
+        int.TryParse(user?.FindFirstValue(BailleurId), out var id) ? id : null;
+
+    public static string GetDisplayName(this ClaimsPrincipal user) =>
+        user?.FindFirstValue(DisplayName) ?? user?.Identity?.Name ?? "";
+}
+
+/// <summary>Adds the bailleur scope and the display name to the signed-in principal.</summary>
+public sealed class CilPortalClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(CilPortalClaims.DisplayName, user.DisplayName));
+        if (user.BailleurId is { } bailleurId)
+        {
+            identity.AddClaim(new Claim(CilPortalClaims.BailleurId, bailleurId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}

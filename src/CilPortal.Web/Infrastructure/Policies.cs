@@ -1,0 +1,55 @@
+using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CilPortal.Web.Infrastructure;
+
+/// <summary>Authorization policies. Every page is denied to anonymous users unless its folder is opened in <see cref="PageAccess"/>.</summary>
+public static class Policies
+{
+    public const string Applicant = nameof(Applicant);
+    public const string Staff = nameof(Staff);
+    public const string ReceptionAgent = nameof(ReceptionAgent);
+    public const string BailleurAgent = nameof(BailleurAgent);
+    public const string EpciAdministrator = nameof(EpciAdministrator);
+
+    public static AuthorizationBuilder AddCilPortalPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+            .AddPolicy(Staff, p => p.RequireRole([.. Roles.Staff]))
+            .AddPolicy(ReceptionAgent, p => p.RequireRole(Roles.ReceptionAgent, Roles.EpciAdministrator))
+            .AddPolicy(BailleurAgent, p => p.RequireRole(Roles.BailleurAgent).RequireClaim(CilPortalClaims.BailleurId))
+            .AddPolicy(EpciAdministrator, p => p.RequireRole(Roles.EpciAdministrator));
+    }
+}
+
+/// <summary>Which page folders are public and which role each staff folder needs.</summary>
+public static class PageAccess
+{
+    /// <summary>Folders and pages anyone may read without an account.</summary>
+    public static readonly IReadOnlyList<string> PublicFolders = ["/Informations", "/LieuxAccueil", "/Compte"];
+
+    public static readonly IReadOnlyList<string> PublicPages = ["/Index", "/PlanDuSite", "/Erreur"];
+
+    public static void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        foreach (var folder in PublicFolders)
+        {
+            conventions.AllowAnonymousToFolder(folder);
+        }
+
+        foreach (var page in PublicPages)
+        {
+            conventions.AllowAnonymousToPage(page);
+        }
+
+        conventions.AuthorizeFolder("/MaDemande", Policies.Applicant);
+        conventions.AuthorizeFolder("/Gestion", Policies.Staff);
+        conventions.AuthorizeFolder("/Gestion/Accueil", Policies.ReceptionAgent);
+        conventions.AuthorizeFolder("/Gestion/Bailleur", Policies.BailleurAgent);
+        conventions.AuthorizeFolder("/Gestion/Epci", Policies.EpciAdministrator);
+    }
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CilPortal.Web.Pages.Compte;
+
+public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager) : PageModel
+{
+    public const string InvalidCredentials = "Adresse électronique ou mot de passe incorrect.";
+    public const string LockedOut = "Trop d'essais : ce compte est bloqué pendant 15 minutes. Réessayez plus tard.";
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await userManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            ModelState.AddModelError(string.Empty, InvalidCredentials);
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, LockedOut);
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, InvalidCredentials);
+            return Page();
+        }
+
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        var roles = await userManager.GetRolesAsync(user);
+        return LocalRedirect(roles.Contains(Roles.Applicant) ? "/ma-demande" : roles.Any(Roles.Staff.Contains) ? "/gestion" : "/");
+    }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Saisissez votre adresse électronique.")]
+        [EmailAddress(ErrorMessage = "Saisissez une adresse électronique valable, par exemple prenom.nom@exemple.fr.")]
+        [Display(Name = "Adresse électronique")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Saisissez votre mot de passe.")]
+        [Display(Name = "Mot de passe")]
+        public string Password { get; set; } = "";
+    }
+}

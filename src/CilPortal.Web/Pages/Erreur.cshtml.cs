@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CilPortal.Web.Pages;
+
+/// <summary>French status pages (404, 403, 500…), reached by status-code re-execution or the exception handler.</summary>
+[IgnoreAntiforgeryToken]
+public class ErreurModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        Code = code;
+        (Title, Message) = code switch
+        {
+            404 => ("Page introuvable", "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse ou repartez de l'accueil."),
+            403 => ("Accès refusé", "Vous n'avez pas accès à cette page."),
+            400 => ("Demande incorrecte", "La demande envoyée n'a pas pu être comprise. Rechargez la page et recommencez."),
+            429 => ("Trop de demandes", "Vous avez fait trop de demandes en peu de temps. Patientez quelques minutes puis recommencez."),
+            >= 500 => ("Le service rencontre un problème", "Une erreur technique nous empêche d'afficher cette page. Vos données n'ont pas été modifiées."),
+            _ => ("Une erreur est survenue", "La page n'a pas pu être affichée."),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages;
+
+public sealed record TerritoryFigures(int Communes, int Qpvs, int ReceptionPoints, int Dwellings, int ActiveDemands, int LeasesLastYear);
+
+public class IndexModel(CilPortalDbContext db, BrandingOptions branding, TimeProvider clock) : PageModel
+{
+    public string EpciName => branding.EpciName;
+
+    public TerritoryFigures Figures { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var yearAgo = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddYears(-1);
+        Figures = new TerritoryFigures(
+            await db.Communes.CountAsync(cancellationToken),
+            await db.Qpvs.CountAsync(cancellationToken),
+            await db.ReceptionPoints.CountAsync(cancellationToken),
+            await db.Dwellings.CountAsync(cancellationToken),
+            await db.Demands.CountAsync(d => d.Status == DemandStatus.Active, cancellationToken),
+            await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
+    }
+}

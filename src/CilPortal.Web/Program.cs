@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Email;
+using CilPortal.Infrastructure.Identity;
+using CilPortal.Infrastructure.Seeding;
+using CilPortal.Web.Content;
+using CilPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+var french = CultureInfo.GetCultureInfo("fr-FR");
+CultureInfo.DefaultThreadCurrentCulture = french;
+CultureInfo.DefaultThreadCurrentUICulture = french;
+
+services.AddSingleton(TimeProvider.System);
+
+// Write French text as is in the HTML (é, not &#xE9;): Razor still encodes what HTML requires.
+services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.AddCilPortalDatabase(configuration, builder.Environment.ContentRootPath);
+services.AddSingleton(configuration.GetSection(TerritoryOptions.Section).Get<TerritoryOptions>() ?? new TerritoryOptions());
+var demoOptions = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+demoOptions.Enabled |= builder.Environment.IsDevelopment();
+services.AddSingleton(demoOptions);
+services.AddSingleton(configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
+services.AddSingleton<IEmailSender, SmtpEmailSender>();
+services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrandingOptions>>().Value);
+services.AddSingleton(sp => new ContentStore(ContentFolder.Resolve(configuration["Content:Path"], builder.Environment.ContentRootPath), sp.GetRequiredService<ILogger<ContentStore>>()));
+
+services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<CilPortalDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+    .AddClaimsPrincipalFactory<CilPortalClaimsPrincipalFactory>();
+services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = ".CilPortal.Session";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.LoginPath = "/compte/connexion";
+    options.LogoutPath = "/compte/deconnexion";
+    options.AccessDeniedPath = "/compte/acces-refuse";
+    options.ExpireTimeSpan = TimeSpan.FromHours(2);
+    options.SlidingExpiration = true;
+});
+services.AddAntiforgery(options => options.Cookie.Name = ".CilPortal.Antiforgery");
+services.AddAuthorizationBuilder().AddCilPortalPolicies();
+services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
+    .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
+services.AddRouting(options => options.LowercaseUrls = true);
+services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erreur/500");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(french),
+    SupportedCultures = [french],
+    SupportedUICultures = [french],
+});
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapGet("/theme.css", (BrandingOptions branding) => Results.Text(branding.ToCss(), "text/css")).AllowAnonymous();
+app.MapRazorPages();
+
+// Unknown addresses answer a French 404 page to everyone, instead of a sign-in redirect from the fallback policy.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
+
+if (demoOptions.Enabled && app.Environment.IsProduction())
+{
+    app.Logger.LogWarning("Mode démonstration activé en production (Demo:Enabled) : des données fictives sont chargées.");
+}
+
+await DatabaseInitialiser.InitialiseAsync(app.Services, demoOptions.Enabled);
+await app.RunAsync();
+
+/// <summary>Entry point, public for the test host.</summary>
+public partial class Program;
