@@ -7,6 +7,7 @@ using CilPortal.Infrastructure.Identity;
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Web.Content;
 using CilPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,10 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(2);
     options.SlidingExpiration = true;
 });
+// Keys that protect cookies and antiforgery tokens survive restarts (a volume in docker-compose.yml).
+services.AddDataProtection()
+    .SetApplicationName("CilPortal")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 services.AddAntiforgery(options => options.Cookie.Name = ".CilPortal.Antiforgery");
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
 services.AddRazorPages(options => PageAccess.Apply(options.Conventions))

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace CilPortal.Tests.Support;
+
+/// <summary>
+/// The real portal on a SQLite file with migrations applied and the demo territory seeded. Each factory
+/// gets its own copy of a database seeded once per test run, so tests never see each other's writes.
+/// </summary>
+public class CilPortalWebFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Password of the demo accounts in tests (never used outside tests).</summary>
+    public const string DemoPassword = "Mot-de-passe-des-tests-2026";
+
+    private static readonly Lock TemplateGate = new();
+    private static string? templatePath;
+
+    private readonly bool ownsDatabase;
+
+    public CilPortalWebFactory()
+        : this(FreshDatabaseCopy(), ownsDatabase: true)
+    {
+    }
+
+    private CilPortalWebFactory(string databasePath, bool ownsDatabase)
+    {
+        DatabasePath = databasePath;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    public string DatabasePath { get; }
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:CilPortal", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:AccountPassword", DemoPassword);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsDatabase)
+        {
+            SqliteConnection.ClearAllPools();
+            TryDelete(DatabasePath);
+        }
+    }
+
+    private static string FreshDatabaseCopy()
+    {
+        lock (TemplateGate)
+        {
+            if (templatePath is null)
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"cilportal-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+                using (var seeding = new CilPortalWebFactory(path, ownsDatabase: false))
+                {
+                    // Starting the host migrates and seeds, exactly as a real start does.
+                    seeding.Server.Dispose();
+                }
+
+                SqliteConnection.ClearAllPools();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(path);
+                templatePath = path;
+            }
+
+            var copy = Path.Combine(Path.GetTempPath(), $"cilportal-test-{Guid.NewGuid():N}.db");
+            File.Copy(templatePath, copy);
+            return copy;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder.
+        }
+    }
+}
