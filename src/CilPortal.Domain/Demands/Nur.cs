@@ -23,7 +23,11 @@ public static class DemandLifecycle
     /// <summary>How long before expiry the applicant is told to renew.</summary>
     public const int RenewalNoticeMonths = 1;
 
-    public static DateOnly ExpiryFrom(DateOnly filedOrRenewedOn) => filedOrRenewedOn.AddYears(1);
+    /// <summary>Expiry of a new demand: its first anniversary.</summary>
+    public static DateOnly ExpiryFrom(DateOnly filedOn) => filedOn.AddYears(1);
+
+    /// <summary>A renewal extends the demand by one year from its anniversary date, whatever the day it was renewed.</summary>
+    public static DateOnly ExpiryAfterRenewal(DateOnly currentExpiry) => currentExpiry.AddYears(1);
 
     public static DateOnly RenewalNoticeFrom(DateOnly expiresOn) => expiresOn.AddMonths(-RenewalNoticeMonths);
 

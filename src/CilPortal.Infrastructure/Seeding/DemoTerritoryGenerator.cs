@@ -238,22 +238,23 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     private Demand NewDemand(int n, IReadOnlyList<Commune> communes, decimal d1, decimal median, decimal d9)
     {
         var filedOn = today.AddDays(-random.Next(5, 4 * 365));
-        var yearsSinceFiling = (today.DayNumber - filedOn.DayNumber) / 365;
-        var lastRenewed = yearsSinceFiling > 0 ? filedOn.AddYears(yearsSinceFiling) : (DateOnly?)null;
-        if (lastRenewed > today)
+
+        // Renewed a few days or weeks before each anniversary that has passed; the anniversary date stays.
+        var renewals = new List<DateOnly>();
+        for (var year = 1; filedOn.AddYears(year) <= today; year++)
         {
-            lastRenewed = filedOn.AddYears(yearsSinceFiling - 1);
+            renewals.Add(filedOn.AddYears(year).AddDays(-random.Next(1, 25)));
         }
 
         var demand = new Demand
         {
             Nur = $"111{filedOn:MMyy}{n + 1:D6}D1199",
             FiledOn = filedOn,
-            LastRenewedOn = lastRenewed == filedOn ? null : lastRenewed,
+            LastRenewedOn = renewals.Count > 0 ? renewals[^1] : null,
+            ExpiresOn = DemandLifecycle.ExpiryFrom(filedOn).AddYears(renewals.Count),
             CurrentHousing = (HousingSituation)(Pick([30, 30, 2, 20, 5, 3, 5, 5]) + 1),
             IsFictional = true,
         };
-        demand.ExpiresOn = DemandLifecycle.ExpiryFrom(demand.LastRenewedOn ?? demand.FiledOn);
         AddHousehold(demand);
         var persons = demand.Members.Count;
         var units = ConsumptionUnits.For(demand, today);
@@ -290,10 +291,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         demand.ContactPhone = $"06 39 98 {(n / 100) % 100:D2} {n % 100:D2}";
 
         demand.Events.Add(new DemandEvent { OccurredOn = filedOn, Kind = DemandEventKind.Registered, Detail = "Demande enregistrée." });
-        for (var year = 1; year <= yearsSinceFiling && filedOn.AddYears(year) <= today; year++)
-        {
-            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddYears(year).AddDays(-random.Next(1, 25)), Kind = DemandEventKind.Renewed, Detail = "Demande renouvelée." });
-        }
+        demand.Events.AddRange(renewals.Select(on => new DemandEvent { OccurredOn = on, Kind = DemandEventKind.Renewed, Detail = "Demande renouvelée." }));
 
         if (demand.IsPriorityPublic)
         {

@@ -72,7 +72,13 @@ public class SeedingTests
 
         var territory = new DemoTerritoryGenerator(7, Today).Generate(communes, qpvs);
 
-        Assert.All(territory.Demands.Where(d => d.Status == DemandStatus.Active), d => Assert.True(d.ExpiresOn > Today, d.Nur));
+        Assert.All(territory.Demands.Where(d => d.Status == DemandStatus.Active), d =>
+        {
+            Assert.True(d.ExpiresOn > Today, d.Nur);
+            var renewals = d.Events.Where(e => e.Kind == DemandEventKind.Renewed).Select(e => e.OccurredOn).ToList();
+            Assert.Equal(d.FiledOn.AddYears(1 + renewals.Count), d.ExpiresOn);
+            Assert.Equal(renewals.Count == 0 ? null : renewals.Max(), d.LastRenewedOn);
+        });
         Assert.All(territory.Allocations.Where(a => a.Allocation.LeaseSignedOn is not null), a =>
         {
             Assert.Equal(DemandStatus.StruckOff, a.Demand.Status);

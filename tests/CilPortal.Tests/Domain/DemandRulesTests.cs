@@ -33,6 +33,10 @@ public class DemandRulesTests
     }
 
     [Fact]
+    public void A_renewal_keeps_the_anniversary_date() =>
+        Assert.Equal(new DateOnly(2028, 3, 15), DemandLifecycle.ExpiryAfterRenewal(new DateOnly(2027, 3, 15)));
+
+    [Fact]
     public void A_set_of_typologies_keeps_its_members()
     {
         var set = Typology.T2.ToSet() | Typology.T5.ToSet();

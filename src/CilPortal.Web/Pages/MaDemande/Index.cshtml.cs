@@ -51,7 +51,7 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         Summary = new DemandSummary(
             demand.Nur,
-            demand.Status == DemandStatus.Active ? "Active" : "Radiée",
+            demand.Status == DemandStatus.Active ? "En cours" : "Radiée",
             demand.FiledOn,
             demand.ExpiresOn,
             demand.Status == DemandStatus.Active && DemandLifecycle.IsInRenewalWindow(demand.ExpiresOn, today),

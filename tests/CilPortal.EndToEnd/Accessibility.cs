@@ -1,0 +1,28 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CilPortal.EndToEnd;
+
+public static class Accessibility
+{
+    /// <summary>Runs axe with the WCAG 2 A and AA rules and fails with a readable list of violations.</summary>
+    public static async Task AssertNoWcagViolationsAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] },
+        });
+
+        var report = string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{page.Url}: {result.Violations.Length} WCAG A/AA violation(s){Environment.NewLine}{report}");
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+}

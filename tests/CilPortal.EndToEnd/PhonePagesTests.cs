@@ -1,0 +1,104 @@
+using CilPortal.Infrastructure.Seeding;
+using CilPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CilPortal.EndToEnd;
+
+[Collection(BrowserTests.Name)]
+public class PhonePagesTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("/", "accueil")]
+    [InlineData("/informations", "informations")]
+    [InlineData("/informations/accessibilite", "accessibilite")]
+    [InlineData("/lieux-accueil", "lieux-accueil")]
+    [InlineData("/plan-du-site", "plan-du-site")]
+    [InlineData("/compte/connexion", "connexion")]
+    public async Task Public_page_at_phone_size_has_no_wcag_violation_and_no_horizontal_scroll(string url, string name)
+    {
+        var page = await browser.NewPhonePageAsync();
+
+        var response = await page.GotoAsync(url);
+
+        Assert.Equal(200, response!.Status);
+        await page.ScreenshotAsync(name);
+        await page.AssertNoWcagViolationsAsync();
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, $"{url} scrolls sideways at {BrowserFixture.PhoneWidth} px.");
+    }
+
+    [Fact]
+    public async Task A_missing_page_shows_the_french_404_page_without_wcag_violation()
+    {
+        var page = await browser.NewPhonePageAsync();
+
+        var response = await page.GotoAsync("/cette-page-n-existe-pas");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Page introuvable", await page.GetByTestId("error-title").InnerTextAsync());
+        await page.ScreenshotAsync("404");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_content()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = await page.EvaluateAsync<string>("document.activeElement.textContent.trim()");
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("Aller au contenu", focused);
+        Assert.EndsWith("#contenu", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_applicant_signs_in_on_a_phone_and_reads_their_demand()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/compte/connexion");
+
+        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Applicant);
+        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/ma-demande");
+        Assert.True(await page.GetByTestId("demand-summary").IsVisibleAsync());
+        await page.ScreenshotAsync("ma-demande");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_shows_an_accessible_french_error()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/compte/connexion");
+
+        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Applicant);
+        await page.GetByLabel("Mot de passe").FillAsync("mauvais-mot-de-passe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        Assert.Contains("Adresse électronique ou mot de passe incorrect.", await page.GetByTestId("form-errors").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("connexion-erreur");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Staff_pages_for_the_epci_are_accessible()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.EpciAdministrator);
+        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/gestion");
+
+        await page.GotoAsync("/gestion/epci");
+
+        Assert.Contains("CA Le Grand Narbonne", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("gestion-epci");
+        await page.AssertNoWcagViolationsAsync();
+    }
+}
