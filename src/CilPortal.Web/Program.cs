@@ -21,6 +21,7 @@ CultureInfo.DefaultThreadCurrentCulture = french;
 CultureInfo.DefaultThreadCurrentUICulture = french;
 
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton<ParisClock>();
 
 // Write French text as is in the HTML (é, not &#xE9;): Razor still encodes what HTML requires.
 services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -32,7 +33,9 @@ services.AddSingleton(demoOptions);
 services.AddSingleton(configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
 services.AddSingleton<IEmailSender, SmtpEmailSender>();
 services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingContrastValidation>();
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrandingOptions>>().Value);
+services.AddSingleton(configuration.GetSection(ContactOptions.Section).Get<ContactOptions>() ?? new ContactOptions());
 services.AddSingleton(sp => new ContentStore(ContentFolder.Resolve(configuration["Content:Path"], builder.Environment.ContentRootPath), sp.GetRequiredService<ILogger<ContentStore>>()));
 
 services.AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -51,11 +54,16 @@ services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     .AddEntityFrameworkStores<CilPortalDbContext>()
     .AddDefaultTokenProviders()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+    .AddSignInManager<CilPortalSignInManager>()
     .AddClaimsPrincipalFactory<CilPortalClaimsPrincipalFactory>();
+// Secure cookies except on a developer's plain-HTTP machine; behind a TLS proxy, forward its headers
+// (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as docker-compose.yml does).
+var cookieSecurity = configuration.GetValue("Security:SecureCookies", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = ".CilPortal.Session";
     options.Cookie.HttpOnly = true;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.LoginPath = "/compte/connexion";
     options.LogoutPath = "/compte/deconnexion";
@@ -67,7 +75,11 @@ services.ConfigureApplicationCookie(options =>
 services.AddDataProtection()
     .SetApplicationName("CilPortal")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
-services.AddAntiforgery(options => options.Cookie.Name = ".CilPortal.Antiforgery");
+services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = ".CilPortal.Antiforgery";
+    options.Cookie.SecurePolicy = cookieSecurity;
+});
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
 services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));

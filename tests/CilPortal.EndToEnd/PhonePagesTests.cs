@@ -14,6 +14,14 @@ public class PhonePagesTests(BrowserFixture browser)
     [InlineData("/lieux-accueil", "lieux-accueil")]
     [InlineData("/plan-du-site", "plan-du-site")]
     [InlineData("/compte/connexion", "connexion")]
+    [InlineData("/lieux-accueil/1", "lieu-accueil")]
+    [InlineData("/chiffres-cles", "chiffres-cles")]
+    [InlineData("/chiffres-cles/11262", "chiffres-cles-narbonne")]
+    [InlineData("/chiffres-cles/11012", "chiffres-cles-petite-commune")]
+    [InlineData("/simulateur", "simulateur")]
+    [InlineData("/recherche?q=demande", "recherche")]
+    [InlineData("/contact", "contact")]
+    [InlineData("/informations/faq", "faq")]
     public async Task Public_page_at_phone_size_has_no_wcag_violation_and_no_horizontal_scroll(string url, string name)
     {
         var page = await browser.NewPhonePageAsync();
@@ -68,6 +76,56 @@ public class PhonePagesTests(BrowserFixture browser)
         Assert.True(await page.GetByTestId("demand-summary").IsVisibleAsync());
         await page.ScreenshotAsync("ma-demande");
         await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_simulator_gives_its_result_on_a_phone()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/simulateur");
+
+        await page.GetByLabel("Nombre d'adultes dans le foyer").FillAsync("2");
+        await page.GetByLabel("Âge de chaque enfant (facultatif)").FillAsync("3, 7");
+        await page.GetByLabel("Revenu fiscal de référence de votre foyer, il y a deux ans (en euros)").FillAsync("28 000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir le résultat" }).ClickAsync();
+
+        var result = page.GetByTestId("simulation-result");
+        Assert.Contains("catégorie 4", await result.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("simulateur-resultat");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_simulator_explains_what_is_wrong()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/simulateur");
+
+        await page.GetByLabel("Nombre d'adultes dans le foyer").FillAsync("0");
+        await page.GetByLabel("Revenu fiscal de référence de votre foyer, il y a deux ans (en euros)").FillAsync("-3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir le résultat" }).ClickAsync();
+
+        var errors = await page.GetByTestId("form-errors").InnerTextAsync();
+        Assert.Contains("Le foyer compte entre 1 et 10 adultes.", errors, StringComparison.Ordinal);
+        Assert.StartsWith("Erreur : ", await page.TitleAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("simulateur-erreurs");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_header_sign_out_button_signs_out()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Tenant);
+        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+
+        await page.GetByTestId("login-link").WaitForAsync();
+        Assert.DoesNotContain("/erreur", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,9 +47,9 @@ public static class HouseholdResources
 
     public static decimal Annual(IEnumerable<DemandResource> resources) => Monthly(resources) * 12m;
 
-    /// <summary>Annual resources per consumption unit, rounded to the euro; null for an empty household.</summary>
+    /// <summary>Annual resources per consumption unit, unrounded (round only to display it); null for an empty household.</summary>
     public static decimal? AnnualPerConsumptionUnit(decimal monthlyResources, decimal consumptionUnits) =>
-        consumptionUnits <= 0m ? null : Math.Round(monthlyResources * 12m / consumptionUnits, 0, MidpointRounding.AwayFromZero);
+        consumptionUnits <= 0m ? null : monthlyResources * 12m / consumptionUnits;
 }
 
 /// <summary>

@@ -33,4 +33,14 @@ public static class DemandLifecycle
 
     public static bool IsInRenewalWindow(DateOnly expiresOn, DateOnly today) =>
         today >= RenewalNoticeFrom(expiresOn) && today < expiresOn;
+
+    /// <summary>A demand not renewed by its anniversary lapses (radiation reason (e)), even before the registry strikes it off.</summary>
+    public static bool IsLapsed(DateOnly expiresOn, DateOnly today) => today >= expiresOn;
+
+    /// <summary>Active on a day: filed, not struck off, not lapsed.</summary>
+    public static bool IsActiveOn(Demand demand, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        return demand.FiledOn <= day && !IsLapsed(demand.ExpiresOn, day) && (demand.StruckOffOn is null || day < demand.StruckOffOn);
+    }
 }

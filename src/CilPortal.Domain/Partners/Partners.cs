@@ -50,6 +50,22 @@ public class Reservataire
     public string? CommuneInseeCode { get; set; }
 }
 
+/// <summary>What a reception point offers.</summary>
+[Flags]
+public enum ReceptionServices
+{
+    None = 0,
+
+    /// <summary>Information on the demand, the stock and the allocation rules.</summary>
+    Information = 1,
+
+    /// <summary>Guichet enregistreur: demands can be registered here.</summary>
+    Registration = 2,
+
+    /// <summary>Help to fill in, update or renew a demand; orientation to social workers.</summary>
+    Accompaniment = 4,
+}
+
 /// <summary>Lieu d'accueil: a reception point of the information service (SIAD).</summary>
 public class ReceptionPoint
 {
@@ -63,17 +79,56 @@ public class ReceptionPoint
 
     public string CommuneInseeCode { get; set; } = "";
 
-    /// <summary>Guichet enregistreur: demands can be registered here.</summary>
-    public bool IsRegistrationDesk { get; set; }
+    public ReceptionServices Services { get; set; } = ReceptionServices.Information;
+
+    public bool IsRegistrationDesk => Services.HasFlag(ReceptionServices.Registration);
 
     public string? Phone { get; set; }
 
     public string? Email { get; set; }
 
-    /// <summary>Opening hours as a short French text until the detailed timetable lands.</summary>
-    public string? OpeningHours { get; set; }
+    /// <summary>Step-free access for wheelchair users.</summary>
+    public bool IsWheelchairAccessible { get; set; }
+
+    /// <summary>Other accessibility details (hearing loop, sign language by appointment…).</summary>
+    public string? AccessibilityDetails { get; set; }
+
+    /// <summary>Practical information shown under the timetable (e.g. "sur rendez-vous le mercredi").</summary>
+    public string? Notes { get; set; }
 
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }
+
+    public List<OpeningSlot> OpeningSlots { get; } = [];
+
+    public List<ReceptionClosure> Closures { get; } = [];
+}
+
+/// <summary>A weekly opening slot, in local (Europe/Paris) time.</summary>
+public class OpeningSlot
+{
+    public int Id { get; set; }
+
+    public int ReceptionPointId { get; set; }
+
+    public DayOfWeek Day { get; set; }
+
+    public TimeOnly Opens { get; set; }
+
+    public TimeOnly Closes { get; set; }
+}
+
+/// <summary>Days a reception point is closed (holidays, public holidays, works), both dates included.</summary>
+public class ReceptionClosure
+{
+    public int Id { get; set; }
+
+    public int ReceptionPointId { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+
+    public string Reason { get; set; } = "";
 }

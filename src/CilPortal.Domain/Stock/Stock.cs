@@ -87,7 +87,7 @@ public class Dwelling
 
     public Residence? Residence { get; set; }
 
-    /// <summary>The bailleur's own identifier of the dwelling (RPLS-like), unique per bailleur.</summary>
+    /// <summary>The bailleur's own identifier of the dwelling (RPLS-like), unique within its residence.</summary>
     public string Reference { get; set; } = "";
 
     public Typology Typology { get; set; }

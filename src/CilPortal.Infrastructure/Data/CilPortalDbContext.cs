@@ -1,5 +1,6 @@
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
+using CilPortal.Domain.Eligibility;
 using CilPortal.Domain.Partners;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
@@ -24,6 +25,12 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     public DbSet<Reservataire> Reservataires => Set<Reservataire>();
 
     public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
+
+    public DbSet<OpeningSlot> OpeningSlots => Set<OpeningSlot>();
+
+    public DbSet<ReceptionClosure> ReceptionClosures => Set<ReceptionClosure>();
+
+    public DbSet<IncomeCeilingScale> IncomeCeilingScales => Set<IncomeCeilingScale>();
 
     public DbSet<Residence> Residences => Set<Residence>();
 

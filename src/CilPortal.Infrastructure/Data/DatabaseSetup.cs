@@ -1,3 +1,4 @@
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +53,11 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton(options);
-        services.AddDbContext<CilPortalDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddSingleton<StatisticsVersion>();
+        services.AddMemoryCache();
+        services.AddScoped<KeyFiguresService>();
+        services.AddDbContext<CilPortalDbContext>((provider, builder) =>
+            Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));
         return services;
     }
 

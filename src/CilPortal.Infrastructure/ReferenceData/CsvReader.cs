@@ -94,6 +94,7 @@ public static class EmbeddedReferenceData
 {
     public const string EpciCommunes = "epci_communes.csv";
     public const string Qpv2015 = "qpv_2015.csv";
+    public const string IncomeCeilings = "plafonds_ressources_hlm.csv";
 
     public static IEnumerable<Dictionary<string, string>> ReadTable(string fileName)
     {

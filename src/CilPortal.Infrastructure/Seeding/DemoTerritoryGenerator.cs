@@ -75,6 +75,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     ];
 
     private readonly Random random = new(seed);
+    private readonly Dictionary<Demand, (DateOnly Session, DateOnly LeaseOn)> housingPlans = [];
 
     public DemoTerritory Generate(IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
     {
@@ -94,7 +95,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         return territory;
     }
 
-    private static void AddPartners(DemoTerritory territory, IReadOnlyList<Commune> communes)
+    private void AddPartners(DemoTerritory territory, IReadOnlyList<Commune> communes)
     {
         territory.Bailleurs.AddRange(
         [
@@ -117,34 +118,64 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
             territory.OwnFlowOf[ownFlow] = bailleur;
         }
 
-        var main = communes[0];
-        var others = communes.Skip(1).ToList();
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var all = ReceptionServices.Information | ReceptionServices.Registration | ReceptionServices.Accompaniment;
         territory.ReceptionPoints.AddRange(
         [
-            ReceptionPoint("Maison de l'habitat", "12 boulevard des Platanes", "11100", main, true, "04 65 71 10 01",
-                "Lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h"),
-            ReceptionPoint("Point d'accueil logement des quartiers ouest", "3 place des Tilleuls", "11100", main, false, "04 65 71 10 02",
-                "Mardi et jeudi, 9 h – 12 h ; mercredi, 14 h – 17 h"),
-            ReceptionPoint("Accueil logement de la mairie", "1 place de la Mairie", "11110", others.ElementAtOrDefault(1) ?? main, true,
-                "04 65 71 10 03", "Lundi, mercredi et vendredi, 9 h – 12 h"),
-            ReceptionPoint("Antenne habitat du littoral", "8 avenue de la Mer", "11210", others.ElementAtOrDefault(0) ?? main, false,
-                "04 65 71 10 04", "Lundi et jeudi, 9 h – 12 h et 14 h – 17 h"),
-            ReceptionPoint("Point d'accueil des Corbières", "5 rue des Vignes", "11130", others.ElementAtOrDefault(2) ?? main, true,
-                "04 65 71 10 05", "Mardi, 9 h – 12 h ; vendredi, 14 h – 17 h"),
+            Place(communes, "11262", "11100", "Maison de l'habitat", "12 boulevard des Platanes", 43.1836, 3.0043, all, true, "04 65 71 10 01",
+                [.. weekdays.SelectMany(d => Slots(d, (8, 30, 12, 0), (13, 30, 17, 0)))]),
+            Place(communes, "11262", "11100", "Point d'accueil logement des quartiers ouest", "3 place des Tilleuls", 43.1790, 2.9905,
+                ReceptionServices.Information | ReceptionServices.Accompaniment, true, "04 65 71 10 02",
+                [.. Slots(DayOfWeek.Tuesday, (9, 0, 12, 0)), .. Slots(DayOfWeek.Wednesday, (14, 0, 17, 0)), .. Slots(DayOfWeek.Thursday, (9, 0, 12, 0))]),
+            Place(communes, "11106", "11110", "Accueil logement de la mairie", "1 place de la Mairie", 43.2339, 3.0575,
+                ReceptionServices.Information | ReceptionServices.Registration, false, "04 65 71 10 03",
+                [.. new[] { DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday }.SelectMany(d => Slots(d, (9, 0, 12, 0)))]),
+            Place(communes, "11266", "11210", "Antenne habitat du littoral", "8 avenue de la Mer", 43.0197, 3.0436,
+                ReceptionServices.Information | ReceptionServices.Accompaniment, true, "04 65 71 10 04",
+                [.. new[] { DayOfWeek.Monday, DayOfWeek.Thursday }.SelectMany(d => Slots(d, (9, 0, 12, 0), (14, 0, 17, 0)))]),
+            Place(communes, "11379", "11130", "Point d'accueil des Corbières", "5 rue des Vignes", 43.0277, 2.9786,
+                ReceptionServices.Information | ReceptionServices.Registration, false, "04 65 71 10 05",
+                [.. Slots(DayOfWeek.Tuesday, (9, 0, 12, 0)), .. Slots(DayOfWeek.Friday, (14, 0, 17, 0))]),
         ]);
+        territory.ReceptionPoints[0].Notes = "Sans rendez-vous le matin ; sur rendez-vous l'après-midi.";
+        territory.ReceptionPoints[0].AccessibilityDetails = "Boucle magnétique à l'accueil. Entretien en langue des signes sur rendez-vous.";
+        var christmas = new DateOnly(today.Year, 12, 24);
+        if (christmas.AddDays(8) < today)
+        {
+            christmas = christmas.AddYears(1);
+        }
+
+        foreach (var place in territory.ReceptionPoints)
+        {
+            place.Closures.Add(new ReceptionClosure { From = christmas, To = christmas.AddDays(8), Reason = "Fermeture des fêtes de fin d'année" });
+        }
     }
 
-    private static ReceptionPoint ReceptionPoint(string name, string address, string postalCode, Commune commune, bool registers, string phone, string hours) =>
-        new()
+    private static ReceptionPoint Place(
+        IReadOnlyList<Commune> communes, string insee, string postalCode, string name, string address, double latitude, double longitude,
+        ReceptionServices services, bool stepFree, string phone, OpeningSlot[] slots)
+    {
+        // Outside the demo territory (another SIREN), the places fall back on the first commune, without a position.
+        var commune = communes.FirstOrDefault(c => c.InseeCode == insee);
+        var place = new ReceptionPoint
         {
-            Name = $"{name} — {commune.Name}",
+            Name = $"{name} — {(commune ?? communes[0]).Name}",
             Address = address,
-            PostalCode = postalCode,
-            CommuneInseeCode = commune.InseeCode,
-            IsRegistrationDesk = registers,
+            PostalCode = commune is null ? "" : postalCode,
+            CommuneInseeCode = (commune ?? communes[0]).InseeCode,
+            Services = services,
+            IsWheelchairAccessible = stepFree,
             Phone = phone,
-            OpeningHours = hours,
+            Email = $"accueil.logement{phone[^1]}@demo.cilportal.test",
+            Latitude = commune is null ? null : latitude,
+            Longitude = commune is null ? null : longitude,
         };
+        place.OpeningSlots.AddRange(slots);
+        return place;
+    }
+
+    private static IEnumerable<OpeningSlot> Slots(DayOfWeek day, params (int OpensHour, int OpensMinute, int ClosesHour, int ClosesMinute)[] ranges) =>
+        ranges.Select(r => new OpeningSlot { Day = day, Opens = new TimeOnly(r.OpensHour, r.OpensMinute), Closes = new TimeOnly(r.ClosesHour, r.ClosesMinute) });
 
     private static void AddSectors(DemoTerritory territory, IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
     {
@@ -228,20 +259,29 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         var d1 = Average(qpvs.Select(q => q.FirstDecileIncomePerUnit), 7300m);
         var median = Average(qpvs.Select(q => q.MedianIncomePerUnit), 12300m);
         var d9 = Average(qpvs.Select(q => q.NinthDecileIncomePerUnit), 22000m);
-        var total = ActiveDemandCount + LeaseCount;
-        for (var n = 0; n < total; n++)
+        for (var n = 0; n < ActiveDemandCount; n++)
         {
-            territory.Demands.Add(NewDemand(n, communes, d1, median, d9));
+            territory.Demands.Add(NewDemand(n, communes, d1, median, d9, today.AddDays(-random.Next(5, 4 * 365)), today));
+        }
+
+        // Housed households: examined in a CALEOL session of the last three years, lease signed 2 to 6 weeks later.
+        for (var n = ActiveDemandCount; n < ActiveDemandCount + LeaseCount; n++)
+        {
+            var session = today.AddDays(-random.Next(20, 3 * 365));
+            var leaseOn = session.AddDays(random.Next(15, 45));
+            leaseOn = leaseOn > today ? today : leaseOn;
+            var demand = NewDemand(n, communes, d1, median, d9, session.AddDays(-random.Next(60, 1100)), leaseOn);
+            territory.Demands.Add(demand);
+            housingPlans[demand] = (session, leaseOn);
         }
     }
 
-    private Demand NewDemand(int n, IReadOnlyList<Commune> communes, decimal d1, decimal median, decimal d9)
+    /// <summary>A demand filed on <paramref name="filedOn"/> whose history is known up to <paramref name="horizon"/> (today, or its lease).</summary>
+    private Demand NewDemand(int n, IReadOnlyList<Commune> communes, decimal d1, decimal median, decimal d9, DateOnly filedOn, DateOnly horizon)
     {
-        var filedOn = today.AddDays(-random.Next(5, 4 * 365));
-
-        // Renewed a few days or weeks before each anniversary that has passed; the anniversary date stays.
+        // Renewed a few days or weeks before each anniversary reached by the horizon; the anniversary date stays.
         var renewals = new List<DateOnly>();
-        for (var year = 1; filedOn.AddYears(year) <= today; year++)
+        for (var year = 1; filedOn.AddYears(year) <= horizon; year++)
         {
             renewals.Add(filedOn.AddYears(year).AddDays(-random.Next(1, 25)));
         }
@@ -295,12 +335,12 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
 
         if (demand.IsPriorityPublic)
         {
-            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddDays(random.Next(1, 60)), Kind = DemandEventKind.PriorityPublicLabel, Detail = "Reconnue comme public prioritaire." });
+            demand.Events.Add(new DemandEvent { OccurredOn = Min(filedOn.AddDays(random.Next(1, 60)), horizon), Kind = DemandEventKind.PriorityPublicLabel, Detail = "Reconnue comme public prioritaire." });
         }
 
         if (demand.IsDaloRecognised)
         {
-            demand.Events.Add(new DemandEvent { OccurredOn = filedOn.AddDays(random.Next(60, 200)), Kind = DemandEventKind.DaloLabel, Detail = "Reconnue prioritaire et urgente au titre du DALO." });
+            demand.Events.Add(new DemandEvent { OccurredOn = Min(filedOn.AddDays(random.Next(60, 200)), horizon), Kind = DemandEventKind.DaloLabel, Detail = "Reconnue prioritaire et urgente au titre du DALO." });
         }
 
         return demand;
@@ -366,58 +406,54 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         }
     }
 
+    /// <summary>
+    /// One CALEOL session per housed household, with up to two other candidates active on that day, all
+    /// ranked; the first usually signs, otherwise (about one time in eight) the second signs after a refusal.
+    /// </summary>
     private void AddAllocations(DemoTerritory territory)
     {
-        var dwellings = territory.Residences.SelectMany(r => r.Dwellings.Select(d => (Residence: r, Dwelling: d))).ToList();
-        var housed = territory.Demands.Skip(ActiveDemandCount).ToList();
-        var candidates = territory.Demands.Take(ActiveDemandCount).ToList();
+        var dwellings = territory.Residences.SelectMany(r => r.Dwellings).ToList();
+        var active = territory.Demands.Take(ActiveDemandCount).ToList();
         var usedDwellings = new HashSet<Dwelling>();
-        for (var i = 0; i < housed.Count; i++)
+        foreach (var (winner, (session, leaseOn)) in housingPlans)
         {
-            (Residence Residence, Dwelling Dwelling) target;
+            Dwelling dwelling;
             do
             {
-                target = dwellings[random.Next(dwellings.Count)];
+                dwelling = dwellings[random.Next(dwellings.Count)];
             }
-            while (!usedDwellings.Add(target.Dwelling));
+            while (!usedDwellings.Add(dwelling));
 
-            var session = today.AddDays(-random.Next(20, 3 * 365));
             var reservataire = territory.Reservataires[random.Next(territory.Reservataires.Count)];
-            var winner = housed[i];
-            var others = new[] { candidates[random.Next(candidates.Count)], candidates[random.Next(candidates.Count)] }.Distinct().ToList();
-            var firstRefused = random.Next(100) < 12 && others.Count > 0;
-            var ranked = firstRefused ? new List<Demand> { others[0], winner }.Concat(others.Skip(1)).ToList() : new List<Demand> { winner }.Concat(others).ToList();
+            var others = new List<Demand>();
+            for (var attempt = 0; attempt < 20 && others.Count < 2; attempt++)
+            {
+                var candidate = active[random.Next(active.Count)];
+                if (candidate.FiledOn <= session.AddDays(-45) && !others.Contains(candidate))
+                {
+                    others.Add(candidate);
+                }
+            }
+
+            var firstRefused = others.Count > 0 && random.Next(100) < 12;
+            List<Demand> ranked = firstRefused ? [others[0], winner, .. others.Skip(1)] : [winner, .. others];
             for (var rank = 1; rank <= ranked.Count; rank++)
             {
                 var demand = ranked[rank - 1];
                 var allocation = new Allocation { CaleolDate = session, Decision = CaleolDecision.Attribution, Rank = rank };
-                territory.Allocations.Add(new PlannedAllocation(allocation, target.Dwelling, demand, reservataire));
+                territory.Allocations.Add(new PlannedAllocation(allocation, dwelling, demand, reservataire));
                 demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(-random.Next(7, 30)), Kind = DemandEventKind.Designated, Detail = $"Candidature présentée par {reservataire.Name}." });
                 demand.Events.Add(new DemandEvent { OccurredOn = session, Kind = DemandEventKind.CaleolDecision, Detail = $"Attribution au rang {rank}." });
                 if (demand == winner)
                 {
-                    var leaseOn = session.AddDays(random.Next(15, 45));
-                    if (leaseOn > today)
-                    {
-                        leaseOn = today;
-                    }
-
                     allocation.LeaseSignedOn = leaseOn;
-                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(3), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
-                    demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(8), Kind = DemandEventKind.OfferAccepted, Detail = "Proposition acceptée." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = Min(session.AddDays(3), leaseOn), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
+                    demand.Events.Add(new DemandEvent { OccurredOn = Min(session.AddDays(8), leaseOn), Kind = DemandEventKind.OfferAccepted, Detail = "Proposition acceptée." });
                     demand.Events.Add(new DemandEvent { OccurredOn = leaseOn, Kind = DemandEventKind.LeaseSigned, Detail = "Bail signé." });
                     demand.Events.Add(new DemandEvent { OccurredOn = leaseOn, Kind = DemandEventKind.StruckOff, Detail = "Demande radiée : attribution suivie de la signature d'un bail." });
                     demand.Status = DemandStatus.StruckOff;
                     demand.RadiationReason = RadiationReason.LeaseSigned;
                     demand.StruckOffOn = leaseOn;
-                    if (demand.FiledOn > session)
-                    {
-                        demand.FiledOn = session.AddDays(-random.Next(60, 700));
-                        demand.LastRenewedOn = null;
-                        demand.ExpiresOn = DemandLifecycle.ExpiryFrom(demand.FiledOn);
-                        demand.Events.RemoveAll(e => e.Kind is DemandEventKind.Renewed or DemandEventKind.PriorityPublicLabel or DemandEventKind.DaloLabel);
-                        demand.Events.First(e => e.Kind == DemandEventKind.Registered).OccurredOn = demand.FiledOn;
-                    }
                 }
                 else if (firstRefused && rank == 1)
                 {
@@ -427,6 +463,8 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
             }
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>Index of a commune, weighted: the first (the ville-centre) about 45 %, then decreasing.</summary>
     private int WeightedCommuneIndex(int count)

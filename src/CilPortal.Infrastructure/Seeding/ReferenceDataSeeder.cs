@@ -1,4 +1,6 @@
 using System.Globalization;
+using CilPortal.Domain.Eligibility;
+using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.ReferenceData;
@@ -20,8 +22,16 @@ public sealed class ReferenceDataSeeder(CilPortalDbContext db)
 {
     public async Task SeedAsync(string epciSiren, CancellationToken cancellationToken = default)
     {
-        if (await db.Epcis.AnyAsync(cancellationToken))
+        await SeedIncomeCeilingsAsync(cancellationToken);
+        var existing = await db.Epcis.Select(e => e.Siren).ToListAsync(cancellationToken);
+        if (existing.Count > 0)
         {
+            if (!existing.Contains(epciSiren))
+            {
+                throw new InvalidOperationException(
+                    $"Cette base de données sert l'EPCI de SIREN {string.Join(", ", existing)}, pas {epciSiren} (Territory:EpciSiren). Une base ne sert qu'un EPCI : corrigez la configuration ou utilisez une autre base.");
+            }
+
             return;
         }
 
@@ -57,6 +67,65 @@ public sealed class ReferenceDataSeeder(CilPortalDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The official ceilings, once; afterwards the EPCI administrator maintains them.</summary>
+    private async Task SeedIncomeCeilingsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.IncomeCeilingScales.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.IncomeCeilingScales.AddRange(ReadIncomeCeilings());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Scales of the embedded table. Left out: a (financing, zone, date) with any of its 7 amounts missing,
+    /// amounts before 2002 (in francs), and a scale that fails <see cref="IncomeCeilingScale.Validate"/>
+    /// (the source has PLAI 2022 "Paris et communes limitrophes" category 2 = 218 805, a typing error).
+    /// </summary>
+    public static IReadOnlyList<IncomeCeilingScale> ReadIncomeCeilings()
+    {
+        var zones = new Dictionary<string, IncomeCeilingZone>
+        {
+            ["paris_communes_limitrophes"] = IncomeCeilingZone.ParisAndAdjoiningCommunes,
+            ["ile_de_france"] = IncomeCeilingZone.RestOfIleDeFrance,
+            ["autres_regions"] = IncomeCeilingZone.OtherRegions,
+        };
+        var scales = new List<IncomeCeilingScale>();
+        foreach (var group in EmbeddedReferenceData.ReadTable(EmbeddedReferenceData.IncomeCeilings)
+            .GroupBy(r => (r["dispositif"], r["zone"], r["date_effet"])))
+        {
+            var amounts = group.ToDictionary(r => r["categorie_menage"], r => decimal.Parse(r["plafond_annuel_eur"], CultureInfo.InvariantCulture));
+            string[] keys = ["1", "2", "3", "4", "5", "6", "par_personne_supplementaire"];
+            if (!keys.All(amounts.ContainsKey) || !zones.TryGetValue(group.Key.Item2, out var zone))
+            {
+                continue;
+            }
+
+            var scale = new IncomeCeilingScale
+            {
+                Financing = group.Key.Item1 == "PLAI" ? Financing.Plai : Financing.Plus,
+                Zone = zone,
+                EffectiveFrom = DateOnly.ParseExact(group.Key.Item3, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Category1 = amounts["1"],
+                Category2 = amounts["2"],
+                Category3 = amounts["3"],
+                Category4 = amounts["4"],
+                Category5 = amounts["5"],
+                Category6 = amounts["6"],
+                PerExtraPerson = amounts["par_personne_supplementaire"],
+                Reference = group.Select(r => r["reference"]).FirstOrDefault(),
+            };
+            if (scale.EffectiveFrom.Year >= 2002 && scale.Validate().Count == 0)
+            {
+                scales.Add(scale);
+            }
+        }
+
+        return scales;
     }
 
     /// <summary>

@@ -183,6 +183,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AllocationId");
+
                     b.HasIndex("DemandId", "OccurredOn");
 
                     b.ToTable("DemandEvents");
@@ -281,6 +283,63 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Eligibility.IncomeCeilingScale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Category1")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("Category2")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("Category3")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("Category4")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("Category5")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("Category6")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Financing")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("PerExtraPerson")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Zone")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Financing", "Zone", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("IncomeCeilingScales");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Partners.Bailleur", b =>
                 {
                     b.Property<int>("Id")
@@ -310,6 +369,62 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Bailleurs");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Partners.OpeningSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "Day");
+
+                    b.ToTable("OpeningSlots");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "To");
+
+                    b.ToTable("ReceptionClosures");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -317,6 +432,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessibilityDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Address")
                         .IsRequired()
@@ -333,7 +452,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
-                    b.Property<bool>("IsRegistrationDesk")
+                    b.Property<bool>("IsWheelchairAccessible")
                         .HasColumnType("bit");
 
                     b.Property<double?>("Latitude")
@@ -347,7 +466,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
-                    b.Property<string>("OpeningHours")
+                    b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
@@ -361,6 +480,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(5)
                         .IsUnicode(false)
                         .HasColumnType("varchar(5)");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -905,6 +1027,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>
                 {
+                    b.HasOne("CilPortal.Domain.Allocations.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId");
+
                     b.HasOne("CilPortal.Domain.Demands.Demand", null)
                         .WithMany("Events")
                         .HasForeignKey("DemandId")
@@ -946,6 +1072,24 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.HasOne("CilPortal.Domain.Demands.Demand", null)
                         .WithMany("Members")
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.OpeningSlot", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany("OpeningSlots")
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionClosure", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("ReceptionPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1126,6 +1270,13 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Resources");
 
                     b.Navigation("WishedCommunes");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionPoint", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningSlots");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Residence", b =>

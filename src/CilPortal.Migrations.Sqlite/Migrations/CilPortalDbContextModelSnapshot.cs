@@ -169,6 +169,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AllocationId");
+
                     b.HasIndex("DemandId", "OccurredOn");
 
                     b.ToTable("DemandEvents");
@@ -262,6 +264,54 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Eligibility.IncomeCeilingScale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Category1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Category2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Category3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Category4")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Category5")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Category6")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Financing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PerExtraPerson")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Zone")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Financing", "Zone", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("IncomeCeilingScales");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Partners.Bailleur", b =>
                 {
                     b.Property<int>("Id")
@@ -289,11 +339,67 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Bailleurs");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Partners.OpeningSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "Day");
+
+                    b.ToTable("OpeningSlots");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "To");
+
+                    b.ToTable("ReceptionClosures");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionPoint", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessibilityDetails")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
                         .IsRequired()
@@ -310,7 +416,7 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsRegistrationDesk")
+                    b.Property<bool>("IsWheelchairAccessible")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Latitude")
@@ -324,7 +430,7 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OpeningHours")
+                    b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -338,6 +444,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(5)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -860,6 +969,10 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>
                 {
+                    b.HasOne("CilPortal.Domain.Allocations.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId");
+
                     b.HasOne("CilPortal.Domain.Demands.Demand", null)
                         .WithMany("Events")
                         .HasForeignKey("DemandId")
@@ -901,6 +1014,24 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.HasOne("CilPortal.Domain.Demands.Demand", null)
                         .WithMany("Members")
                         .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.OpeningSlot", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany("OpeningSlots")
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionClosure", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("ReceptionPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1081,6 +1212,13 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Resources");
 
                     b.Navigation("WishedCommunes");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Partners.ReceptionPoint", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningSlots");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Residence", b =>

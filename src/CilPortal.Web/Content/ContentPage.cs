@@ -23,4 +23,5 @@ public sealed record ContentPage(
     string Section,
     int Order,
     DateOnly? Updated,
-    string Html);
+    string Html,
+    string PlainText);

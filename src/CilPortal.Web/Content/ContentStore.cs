@@ -130,7 +130,7 @@ public sealed partial class ContentStore : IDisposable
 
         var html = sanitizer.Sanitize(Markdown.ToHtml(body, Pipeline));
         DateOnly? updated = DateOnly.TryParseExact(frontMatter.Updated, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        return new ContentPage(slug, frontMatter.Title ?? slug, frontMatter.Description ?? "", frontMatter.Section ?? "", frontMatter.Order, updated, html);
+        return new ContentPage(slug, frontMatter.Title ?? slug, frontMatter.Description ?? "", frontMatter.Section ?? "", frontMatter.Order, updated, html, Markdown.ToPlainText(body, Pipeline));
     }
 
     private static HtmlSanitizer CreateSanitizer()

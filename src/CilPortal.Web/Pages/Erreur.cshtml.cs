@@ -20,6 +20,13 @@ public class ErreurModel : PageModel
     private void Describe(int code)
     {
         Code = code;
+
+        // Asked for directly, the page still answers with the status it describes.
+        if (code is >= 400 and <= 599)
+        {
+            Response.StatusCode = code;
+        }
+
         (Title, Message) = code switch
         {
             404 => ("Page introuvable", "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse ou repartez de l'accueil."),

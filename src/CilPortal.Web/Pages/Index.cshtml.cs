@@ -8,7 +8,7 @@ namespace CilPortal.Web.Pages;
 
 public sealed record TerritoryFigures(int Communes, int Qpvs, int ReceptionPoints, int Dwellings, int ActiveDemands, int LeasesLastYear);
 
-public class IndexModel(CilPortalDbContext db, BrandingOptions branding, TimeProvider clock) : PageModel
+public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock) : PageModel
 {
     public string EpciName => branding.EpciName;
 
@@ -16,13 +16,14 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, TimePro
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var yearAgo = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddYears(-1);
+        var today = clock.Today;
+        var yearAgo = today.AddYears(-1);
         Figures = new TerritoryFigures(
             await db.Communes.CountAsync(cancellationToken),
             await db.Qpvs.CountAsync(cancellationToken),
             await db.ReceptionPoints.CountAsync(cancellationToken),
             await db.Dwellings.CountAsync(cancellationToken),
-            await db.Demands.CountAsync(d => d.Status == DemandStatus.Active, cancellationToken),
+            await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn > today, cancellationToken),
             await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
     }
 }

@@ -86,6 +86,16 @@ public class SeedingTests
             Assert.True(a.Demand.FiledOn <= a.Allocation.CaleolDate);
             Assert.True(a.Allocation.LeaseSignedOn <= Today);
         });
+        Assert.All(territory.Allocations, a =>
+            Assert.True(a.Demand.FiledOn <= a.Allocation.CaleolDate && a.Allocation.CaleolDate < a.Demand.ExpiresOn && (a.Demand.StruckOffOn is null || a.Allocation.CaleolDate <= a.Demand.StruckOffOn),
+                $"{a.Demand.Nur} was not active at its CALEOL session of {a.Allocation.CaleolDate}."));
+        Assert.All(territory.Demands, d => Assert.All(d.Events, e =>
+            Assert.True(e.OccurredOn >= d.FiledOn && e.OccurredOn <= (d.StruckOffOn ?? Today), $"{d.Nur}: {e.Kind} on {e.OccurredOn} is outside its life.")));
+        Assert.All(territory.Demands.Where(d => d.StruckOffOn is not null), d =>
+        {
+            Assert.True(d.LastRenewedOn is null || d.LastRenewedOn <= d.StruckOffOn, d.Nur);
+            Assert.True(d.ExpiresOn > d.StruckOffOn, d.Nur);
+        });
         Assert.All(territory.Demands, d => Assert.Single(d.Members, m => m.Role == HouseholdRole.Applicant));
         Assert.All(territory.Demands, d => Assert.True(d.IsFictional));
     }

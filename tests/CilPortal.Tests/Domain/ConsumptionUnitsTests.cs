@@ -19,8 +19,8 @@ public class ConsumptionUnitsTests
     {
         var perUnit = HouseholdResources.AnnualPerConsumptionUnit(1800m, 2.3m);
 
-        Assert.Equal(9391m, perUnit);
-        Assert.False(FirstQuartile.Includes(perUnit!.Value, 8861m));
+        Assert.Equal(9391m, Math.Round(perUnit!.Value));
+        Assert.False(FirstQuartile.Includes(perUnit.Value, 8861m));
     }
 
     [Fact]
@@ -28,6 +28,15 @@ public class ConsumptionUnitsTests
     {
         Assert.True(FirstQuartile.Includes(8860m, 8861m));
         Assert.False(FirstQuartile.Includes(8861m, 8861m));
+    }
+
+    [Fact]
+    public void The_threshold_is_compared_before_any_rounding()
+    {
+        // 1,698.28 €/month with 2.3 UC is 8,860.59 €/UC: first quartile against 8,861 €, though it rounds to 8,861.
+        var perUnit = HouseholdResources.AnnualPerConsumptionUnit(1698.28m, 2.3m)!.Value;
+
+        Assert.True(FirstQuartile.Includes(perUnit, 8861m));
     }
 
     [Fact]

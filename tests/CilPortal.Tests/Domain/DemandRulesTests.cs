@@ -33,6 +33,18 @@ public class DemandRulesTests
     }
 
     [Fact]
+    public void A_demand_lapses_on_its_anniversary_if_not_renewed()
+    {
+        var demand = new Demand { FiledOn = new DateOnly(2025, 3, 15), ExpiresOn = new DateOnly(2026, 3, 15) };
+
+        Assert.False(DemandLifecycle.IsLapsed(demand.ExpiresOn, new DateOnly(2026, 3, 14)));
+        Assert.True(DemandLifecycle.IsLapsed(demand.ExpiresOn, new DateOnly(2026, 3, 15)));
+        Assert.True(DemandLifecycle.IsActiveOn(demand, new DateOnly(2026, 3, 14)));
+        Assert.False(DemandLifecycle.IsActiveOn(demand, new DateOnly(2025, 3, 14)));
+        Assert.False(DemandLifecycle.IsActiveOn(demand, new DateOnly(2026, 3, 15)));
+    }
+
+    [Fact]
     public void A_renewal_keeps_the_anniversary_date() =>
         Assert.Equal(new DateOnly(2028, 3, 15), DemandLifecycle.ExpiryAfterRenewal(new DateOnly(2027, 3, 15)));
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CilPortal.Tests.Support;
 
@@ -33,6 +35,12 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Settings a test class changes for its own portal (e.g. demo mode off).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>The portal's clock; null for the real one.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,6 +49,16 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CilPortal", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:AccountPassword", DemoPassword);
+        builder.UseSetting("Security:SecureCookies", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -6,7 +6,8 @@ namespace CilPortal.Tests.Support;
 /// <summary>Posts real forms: reads the antiforgery token from the page like a browser would.</summary>
 public static partial class HtmlForms
 {
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields)
+    /// <param name="action">Where the form posts, when it is not the page it is on (e.g. the header's sign-out form).</param>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
@@ -15,7 +16,7 @@ public static partial class HtmlForms
         Assert.True(token.Success, $"No antiforgery token on {url}.");
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         using var content = new FormUrlEncodedContent(values);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return await client.PostAsync(new Uri(action ?? url, UriKind.Relative), content);
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = CilPortalWebFactory.DemoPassword) =>

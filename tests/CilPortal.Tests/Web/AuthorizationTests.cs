@@ -17,7 +17,9 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [
         "/Index", "/Erreur", "/PlanDuSite",
         "/Informations/Index", "/Informations/Article",
-        "/LieuxAccueil/Index",
+        "/LieuxAccueil/Index", "/LieuxAccueil/Detail",
+        "/ChiffresCles/Index", "/ChiffresCles/Commune",
+        "/Simulateur/Index", "/Recherche/Index", "/Contact/Index",
         "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse",
     ];
 
@@ -56,6 +58,10 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci", true)]
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/accueil", true)]
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/bailleur", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/lieux-accueil", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/plafonds", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/lieux-accueil", false)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/plafonds/modifier", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });

@@ -65,7 +65,7 @@ public class PublicPagesTests(CilPortalWebFactory factory) : IClassFixture<CilPo
 
         Assert.Equal(5, html.Split("class=\"place\"").Length - 1);
         Assert.Contains("Narbonne", html, StringComparison.Ordinal);
-        Assert.Contains("Guichet enregistreur", html, StringComparison.Ordinal);
+        Assert.Contains("Enregistrement des demandes", html, StringComparison.Ordinal);
     }
 
     [Fact]

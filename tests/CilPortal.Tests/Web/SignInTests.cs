@@ -1,6 +1,9 @@
 using System.Net;
 using CilPortal.Infrastructure.Seeding;
+using CilPortal.Infrastructure.Data;
 using CilPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CilPortal.Tests.Web;
 
@@ -15,9 +18,18 @@ public class SignInTests(CilPortalWebFactory factory) : IClassFixture<CilPortalW
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/ma-demande", response.Headers.Location?.OriginalString);
+        string ownNur;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var demandId = (await db.Users.SingleAsync(u => u.Email == DemoAccounts.Applicant)).LinkedDemandId;
+            ownNur = await db.Demands.Where(d => d.Id == demandId).Select(d => d.Nur).SingleAsync();
+        }
+
         var html = await client.GetStringAsync(new Uri("/ma-demande", UriKind.Relative));
         Assert.Contains("data-testid=\"demand-summary\"", html, StringComparison.Ordinal);
-        Assert.Matches("class=\"nur\">[0-9A-Z]{18}<", html);
+        Assert.Contains($"class=\"nur\">{ownNur}<", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "[0-9]{7}[0-9]{6}D1199"));
         Assert.Contains("n'est pas encore calculée", html, StringComparison.Ordinal);
     }
 
@@ -76,6 +88,20 @@ public class SignInTests(CilPortalWebFactory factory) : IClassFixture<CilPortalW
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/gestion", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_of_the_header_works_on_any_page()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await client.SignInAsync(DemoAccounts.Tenant);
+
+        // The first form of the home page is the header's sign-out form, with its own antiforgery token.
+        var signOut = await client.PostFormAsync("/", new Dictionary<string, string>(), action: "/compte/deconnexion");
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Contains("data-testid=\"login-link\"", home, StringComparison.Ordinal);
     }
 
     [Fact]

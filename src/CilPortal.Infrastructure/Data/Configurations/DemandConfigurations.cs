@@ -58,5 +58,8 @@ internal sealed class DemandEventConfiguration : IEntityTypeConfiguration<Demand
     {
         builder.Property(e => e.Detail).HasMaxLength(500);
         builder.HasIndex(e => new { e.DemandId, e.OccurredOn });
+
+        // ClientSetNull, not SetNull: SQL Server refuses a second cascade path from Demands.
+        builder.HasOne<CilPortal.Domain.Allocations.Allocation>().WithMany().HasForeignKey(e => e.AllocationId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }

@@ -37,7 +37,26 @@ internal sealed class ReceptionPointConfiguration : IEntityTypeConfiguration<Rec
         builder.Property(r => r.CommuneInseeCode).HasMaxLength(5).IsUnicode(false);
         builder.Property(r => r.Phone).HasMaxLength(20).IsUnicode(false);
         builder.Property(r => r.Email).HasMaxLength(254);
-        builder.Property(r => r.OpeningHours).HasMaxLength(500);
+        builder.Property(r => r.AccessibilityDetails).HasMaxLength(500);
+        builder.Property(r => r.Notes).HasMaxLength(500);
+        builder.Ignore(r => r.IsRegistrationDesk);
         builder.HasOne<Commune>().WithMany().HasForeignKey(r => r.CommuneInseeCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.OpeningSlots).WithOne().HasForeignKey(s => s.ReceptionPointId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Closures).WithOne().HasForeignKey(c => c.ReceptionPointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OpeningSlotConfiguration : IEntityTypeConfiguration<OpeningSlot>
+{
+    public void Configure(EntityTypeBuilder<OpeningSlot> builder) =>
+        builder.HasIndex(s => new { s.ReceptionPointId, s.Day });
+}
+
+internal sealed class ReceptionClosureConfiguration : IEntityTypeConfiguration<ReceptionClosure>
+{
+    public void Configure(EntityTypeBuilder<ReceptionClosure> builder)
+    {
+        builder.Property(c => c.Reason).HasMaxLength(200);
+        builder.HasIndex(c => new { c.ReceptionPointId, c.To });
     }
 }

@@ -29,7 +29,7 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
         }
 
         var user = await userManager.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null)
         {
             ModelState.AddModelError(string.Empty, InvalidCredentials);
             return Page();

@@ -1,19 +1,53 @@
+using CilPortal.Domain.Information;
+using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.LieuxAccueil;
 
-public sealed record ReceptionPointSummary(string Name, string Address, string PostalCode, string CommuneName, bool IsRegistrationDesk, string? OpeningHours, string? Phone);
+public sealed record ReceptionPointCard(int Id, string Name, string Address, string PostalCode, string CommuneName, IReadOnlyList<string> Services, bool IsOpenNow, string? ClosureReason);
 
-public class IndexModel(CilPortalDbContext db) : PageModel
+public sealed record CommuneOption(string InseeCode, string Name);
+
+/// <summary>The reception points, filtered by commune and service, with "ouvert maintenant" in Europe/Paris time.</summary>
+public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
-    public IReadOnlyList<ReceptionPointSummary> Places { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "commune")]
+    public string? Commune { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Places = await db.ReceptionPoints
-            .Join(db.Communes, r => r.CommuneInseeCode, c => c.InseeCode, (r, c) => new { r, c.Name })
-            .OrderBy(x => x.Name).ThenBy(x => x.r.Name)
-            .Select(x => new ReceptionPointSummary(x.r.Name, x.r.Address, x.r.PostalCode, x.Name, x.r.IsRegistrationDesk, x.r.OpeningHours, x.r.Phone))
+    [BindProperty(SupportsGet = true, Name = "service")]
+    public string? Service { get; set; }
+
+    public IReadOnlyList<ReceptionPointCard> Places { get; private set; } = [];
+
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.Now;
+        var today = DateOnly.FromDateTime(now);
+        var points = await db.ReceptionPoints.AsNoTracking()
+            .Include(r => r.OpeningSlots)
+            .Include(r => r.Closures.Where(c => c.To >= today))
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var names = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        Communes = [.. points.Select(p => p.CommuneInseeCode).Distinct()
+            .Select(code => new CommuneOption(code, names.GetValueOrDefault(code, code)))
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+
+        var service = ReceptionServiceLabels.FromKey(Service);
+        Places = [.. points
+            .Where(p => string.IsNullOrEmpty(Commune) || p.CommuneInseeCode == Commune)
+            .Where(p => service is null || p.Services.HasFlag(service.Value))
+            .Select(p => new ReceptionPointCard(
+                p.Id, p.Name, p.Address, p.PostalCode, names.GetValueOrDefault(p.CommuneInseeCode, p.CommuneInseeCode),
+                [.. ReceptionServiceLabels.Of(p.Services)],
+                OpeningHours.IsOpenAt(p.OpeningSlots, p.Closures, now),
+                OpeningHours.ClosureOn(p.Closures, today)?.Reason))
+            .OrderBy(p => p.CommuneName, StringComparer.CurrentCulture).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
+    }
 }

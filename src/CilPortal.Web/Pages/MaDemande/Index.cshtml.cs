@@ -2,6 +2,7 @@ using CilPortal.Domain.Demands;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,11 @@ public sealed record DemandSummary(
     IReadOnlyList<string> WishedCommunes,
     IReadOnlyList<string> WishedTypologies,
     bool IsPriorityPublic,
+    bool IsDaloRecognised,
     IReadOnlyList<DemandEventLine> Events);
 
 /// <summary>The signed-in applicant's own demand, and only theirs.</summary>
-public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> users, TimeProvider clock) : PageModel
+public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> users, ParisClock clock) : PageModel
 {
     public DemandSummary? Summary { get; private set; }
 
@@ -48,10 +50,10 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
 
         var wished = demand.WishedCommunes.OrderBy(w => w.Rank).Select(w => w.CommuneInseeCode).ToList();
         var names = await db.Communes.Where(c => wished.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         Summary = new DemandSummary(
             demand.Nur,
-            demand.Status == DemandStatus.Active ? "En cours" : "Radiée",
+            DemandLabels.Status(demand, today),
             demand.FiledOn,
             demand.ExpiresOn,
             demand.Status == DemandStatus.Active && DemandLifecycle.IsInRenewalWindow(demand.ExpiresOn, today),
@@ -59,6 +61,7 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
             [.. wished.Select(code => names.GetValueOrDefault(code, code))],
             [.. demand.WishedTypologies.Members().Select(t => t.ToString())],
             demand.IsPriorityPublic,
-            [.. demand.Events.OrderByDescending(e => e.OccurredOn).Select(e => new DemandEventLine(e.OccurredOn, e.Detail ?? e.Kind.ToString()))]);
+            demand.IsDaloRecognised,
+            [.. demand.Events.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(e => new DemandEventLine(e.OccurredOn, e.Detail ?? DemandLabels.Event(e.Kind)))]);
     }
 }

@@ -1,11 +1,12 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Accueil;
 
-public class IndexModel(CilPortalDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
     public int ActiveDemands { get; private set; }
 
@@ -15,9 +16,9 @@ public class IndexModel(CilPortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var noticeLimit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
-        ActiveDemands = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active, cancellationToken);
+        ActiveDemands = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn > today, cancellationToken);
         RenewalsDue = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn >= today && d.ExpiresOn < noticeLimit, cancellationToken);
         Places = await db.ReceptionPoints.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(cancellationToken);
     }

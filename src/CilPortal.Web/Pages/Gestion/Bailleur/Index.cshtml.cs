@@ -9,7 +9,7 @@ namespace CilPortal.Web.Pages.Gestion.Bailleur;
 public sealed record ResidenceLine(string Name, string CommuneName, string? QpvCode, int Dwellings);
 
 /// <summary>A bailleur agent's own stock: every query is filtered by the bailleur of the signed-in agent.</summary>
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
     public string BailleurName { get; private set; } = "";
 
@@ -31,8 +31,9 @@ public class IndexModel(CilPortalDbContext db) : PageModel
             .OrderBy(x => x.CommuneName).ThenBy(x => x.r.Name)
             .Select(x => new ResidenceLine(x.r.Name, x.CommuneName, x.r.QpvCode, x.r.Dwellings.Count))
             .ToListAsync(cancellationToken);
+        var threeYearsAgo = clock.Today.AddYears(-3);
         Leases = await db.Allocations
-            .Where(a => a.LeaseSignedOn != null)
+            .Where(a => a.LeaseSignedOn != null && a.LeaseSignedOn > threeYearsAgo)
             .Join(db.Dwellings, a => a.DwellingId, d => d.Id, (a, d) => d.ResidenceId)
             .Join(db.Residences, residenceId => residenceId, r => r.Id, (_, r) => r.BailleurId)
             .CountAsync(b => b == bailleurId, cancellationToken);

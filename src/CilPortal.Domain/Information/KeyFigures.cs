@@ -1,0 +1,104 @@
+using CilPortal.Domain.Stock;
+
+namespace CilPortal.Domain.Information;
+
+/// <summary>Social dwellings of a commune and typology.</summary>
+public sealed record StockCount(string CommuneInseeCode, Typology Typology, int Count);
+
+/// <summary>Active demands whose first choice is a commune, with the typologies they accept.</summary>
+public sealed record DemandCount(string? FirstChoiceInseeCode, TypologySet WishedTypologies, int Count);
+
+/// <summary>An allocation followed by a signed lease: where, what, and how long the applicant waited.</summary>
+public sealed record LeaseRecord(string CommuneInseeCode, Typology Typology, DateOnly FiledOn, DateOnly LeaseSignedOn);
+
+/// <summary>Observed wait from filing to lease, in months; only published from <see cref="Disclosure.MinimumCount"/> leases.</summary>
+public sealed record WaitStatistics(int Leases, decimal MedianMonths, decimal Percentile75Months);
+
+/// <summary>Figures of one typology, or of all (<see cref="Typology"/> null).</summary>
+public sealed record TypologyFigures(Typology? Typology, int Stock, int ActiveDemands, int LeasesLastYear, decimal? DemandsPerAllocation, WaitStatistics? Wait);
+
+public sealed record KeyFigures(IReadOnlyList<TypologyFigures> ByTypology, TypologyFigures Total, int WaitWindowMonths);
+
+/// <summary>Rule that protects privacy in published statistics: counts under 5 are not shown.</summary>
+public static class Disclosure
+{
+    public const int MinimumCount = 5;
+
+    public static bool CanShow(int count) => count >= MinimumCount;
+}
+
+/// <summary>
+/// Key figures of the PPGD for the EPCI or one commune (R441-2-10): stock, active demands, allocations
+/// over 12 months, demand pressure and observed waits by typology. A demand is counted in the commune
+/// of its first choice and under the smallest typology it accepts; waits are measured on the leases
+/// of the last <see cref="WaitWindowMonths"/> months, to have enough of them.
+/// </summary>
+public static class KeyFiguresCalculator
+{
+    public const int WaitWindowMonths = 36;
+    private const decimal DaysPerMonth = 30.4375m;
+
+    public static KeyFigures Compute(
+        IEnumerable<StockCount> stock, IEnumerable<DemandCount> demands, IEnumerable<LeaseRecord> leases, DateOnly today, string? communeInseeCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(stock);
+        ArgumentNullException.ThrowIfNull(demands);
+        ArgumentNullException.ThrowIfNull(leases);
+        bool InScope(string? commune) => communeInseeCode is null || commune == communeInseeCode;
+
+        var stockByTypology = stock.Where(s => InScope(s.CommuneInseeCode)).GroupBy(s => s.Typology).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
+        var demandsByTypology = demands
+            .Where(d => InScope(d.FirstChoiceInseeCode) && d.WishedTypologies != TypologySet.None)
+            .GroupBy(d => d.WishedTypologies.Members().First())
+            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var yearAgo = today.AddYears(-1);
+        var windowStart = today.AddMonths(-WaitWindowMonths);
+        var scopedLeases = leases.Where(l => InScope(l.CommuneInseeCode) && l.LeaseSignedOn <= today && l.LeaseSignedOn > windowStart).ToList();
+
+        TypologyFigures Figures(Typology? typology)
+        {
+            bool Matches(Typology t) => typology is null || t == typology;
+            var stockCount = stockByTypology.Where(p => Matches(p.Key)).Sum(p => p.Value);
+            var demandCount = demandsByTypology.Where(p => Matches(p.Key)).Sum(p => p.Value);
+            var ofTypology = scopedLeases.Where(l => Matches(l.Typology)).ToList();
+            var lastYear = ofTypology.Count(l => l.LeaseSignedOn > yearAgo);
+            return new TypologyFigures(
+                typology,
+                stockCount,
+                demandCount,
+                lastYear,
+                Disclosure.CanShow(demandCount) && Disclosure.CanShow(lastYear) ? Math.Round((decimal)demandCount / lastYear, 1) : null,
+                Waits(ofTypology));
+        }
+
+        return new KeyFigures([.. Enum.GetValues<Typology>().Select(t => Figures(t))], Figures(null), WaitWindowMonths);
+    }
+
+    /// <summary>Median and 75th percentile (linear interpolation) of the waits, or null under the disclosure threshold.</summary>
+    public static WaitStatistics? Waits(IReadOnlyCollection<LeaseRecord> leases)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        if (!Disclosure.CanShow(leases.Count))
+        {
+            return null;
+        }
+
+        var months = leases.Select(l => (l.LeaseSignedOn.DayNumber - l.FiledOn.DayNumber) / DaysPerMonth).Order().ToList();
+        return new WaitStatistics(months.Count, Math.Round(Percentile(months, 0.5m), 1), Math.Round(Percentile(months, 0.75m), 1));
+    }
+
+    /// <summary>Percentile of sorted values, linear interpolation between closest ranks (the spreadsheet method).</summary>
+    public static decimal Percentile(IReadOnlyList<decimal> sorted, decimal p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            throw new ArgumentException("Aucune valeur.", nameof(sorted));
+        }
+
+        var rank = p * (sorted.Count - 1);
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + ((rank - lower) * (sorted[upper] - sorted[lower]));
+    }
+}

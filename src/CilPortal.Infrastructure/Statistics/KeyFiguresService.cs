@@ -1,0 +1,43 @@
+using CilPortal.Domain.Demands;
+using CilPortal.Domain.Information;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CilPortal.Infrastructure.Statistics;
+
+/// <summary>Loads the aggregates behind the key figures once per data version and day, then computes any commune from memory.</summary>
+public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache, StatisticsVersion version)
+{
+    private sealed record Inputs(IReadOnlyList<StockCount> Stock, IReadOnlyList<DemandCount> Demands, IReadOnlyList<LeaseRecord> Leases);
+
+    public async Task<KeyFigures> ForAsync(string? communeInseeCode, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var inputs = await cache.GetOrCreateAsync(("key-figures", version.Current, today), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(6);
+            return await LoadAsync(today, cancellationToken);
+        });
+        return KeyFiguresCalculator.Compute(inputs!.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
+    }
+
+    private async Task<Inputs> LoadAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var stock = await db.Dwellings
+            .GroupBy(d => new { d.Residence!.CommuneInseeCode, d.Typology })
+            .Select(g => new StockCount(g.Key.CommuneInseeCode, g.Key.Typology, g.Count()))
+            .ToListAsync(cancellationToken);
+        var demands = await db.Demands
+            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn > today)
+            .GroupBy(d => new { FirstChoice = d.WishedCommunes.Where(w => w.Rank == 1).Select(w => w.CommuneInseeCode).FirstOrDefault(), d.WishedTypologies })
+            .Select(g => new DemandCount(g.Key.FirstChoice, g.Key.WishedTypologies, g.Count()))
+            .ToListAsync(cancellationToken);
+        var since = today.AddMonths(-KeyFiguresCalculator.WaitWindowMonths);
+        var leases = await db.Allocations
+            .Where(a => a.LeaseSignedOn != null && a.LeaseSignedOn > since)
+            .Join(db.Dwellings, a => a.DwellingId, d => d.Id, (a, d) => new { a, d })
+            .Join(db.Demands, x => x.a.DemandId, demand => demand.Id, (x, demand) => new LeaseRecord(x.d.Residence!.CommuneInseeCode, x.d.Typology, demand.FiledOn, x.a.LeaseSignedOn!.Value))
+            .ToListAsync(cancellationToken);
+        return new Inputs(stock, demands, leases);
+    }
+}

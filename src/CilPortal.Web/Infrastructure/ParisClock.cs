@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace CilPortal.Web.Infrastructure;
+
+/// <summary>Local time of the territory (Europe/Paris), from the injected <see cref="TimeProvider"/>.</summary>
+public sealed class ParisClock(TimeProvider time)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public DateTime Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+}
+
+/// <summary>French ways of writing times, amounts and counts.</summary>
+public static class FrenchFormat
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>"8 h 30", "12 h".</summary>
+    public static string Time(TimeOnly time) =>
+        time.Minute == 0 ? $"{time.Hour} h" : $"{time.Hour} h {time.Minute:D2}";
+
+    /// <summary>"23 403 €".</summary>
+    public static string Euros(decimal amount) => amount.ToString("#,0", French) + " €";
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+}

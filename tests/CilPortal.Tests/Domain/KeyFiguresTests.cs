@@ -1,0 +1,71 @@
+using CilPortal.Domain.Information;
+using CilPortal.Domain.Stock;
+
+namespace CilPortal.Tests.Domain;
+
+public class KeyFiguresTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    [Fact]
+    public void Percentiles_interpolate_between_ranks()
+    {
+        decimal[] values = [1, 2, 3, 4, 10];
+
+        Assert.Equal(3m, KeyFiguresCalculator.Percentile(values, 0.5m));
+        Assert.Equal(4m, KeyFiguresCalculator.Percentile(values, 0.75m));
+        Assert.Equal(2.5m, KeyFiguresCalculator.Percentile([1m, 2m, 3m, 4m], 0.5m));
+    }
+
+    [Fact]
+    public void Waits_are_measured_from_filing_to_lease_in_months_and_hidden_under_five_leases()
+    {
+        var leases = Enumerable.Range(1, 5).Select(i => new LeaseRecord("11262", Typology.T3, Today.AddDays(-(int)(i * 6 * 30.4375)), Today)).ToList();
+
+        var waits = KeyFiguresCalculator.Waits(leases);
+
+        Assert.NotNull(waits);
+        Assert.Equal(18m, waits.MedianMonths);
+        Assert.Equal(24m, waits.Percentile75Months);
+        Assert.Null(KeyFiguresCalculator.Waits(leases.Take(4).ToList()));
+    }
+
+    [Fact]
+    public void A_demand_counts_in_its_first_choice_commune_under_the_smallest_typology_it_accepts()
+    {
+        DemandCount[] demands =
+        [
+            new("11262", TypologySet.T2 | TypologySet.T3, 7),
+            new("11106", TypologySet.T3, 2),
+        ];
+
+        var narbonne = KeyFiguresCalculator.Compute([], demands, [], Today, "11262");
+        var epci = KeyFiguresCalculator.Compute([], demands, [], Today);
+
+        Assert.Equal(7, narbonne.ByTypology.Single(f => f.Typology == Typology.T2).ActiveDemands);
+        Assert.Equal(0, narbonne.ByTypology.Single(f => f.Typology == Typology.T3).ActiveDemands);
+        Assert.Equal(9, epci.Total.ActiveDemands);
+    }
+
+    [Fact]
+    public void Allocations_count_over_twelve_months_and_the_ratio_is_only_published_from_five()
+    {
+        var leases = Enumerable.Range(0, 6).Select(i => new LeaseRecord("11262", Typology.T2, Today.AddYears(-2), Today.AddMonths(-i * 3))).ToList();
+        DemandCount[] demands = [new("11262", TypologySet.T2, 40)];
+
+        var figures = KeyFiguresCalculator.Compute([new StockCount("11262", Typology.T2, 100)], demands, leases, Today).ByTypology.Single(f => f.Typology == Typology.T2);
+
+        Assert.Equal(4, figures.LeasesLastYear);
+        Assert.Null(figures.DemandsPerAllocation);
+        Assert.Equal(100, figures.Stock);
+        Assert.NotNull(figures.Wait);
+        Assert.Equal(6, figures.Wait.Leases);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void Counts_under_five_are_not_shown(int count, bool shown) =>
+        Assert.Equal(shown, Disclosure.CanShow(count));
+}

@@ -1,0 +1,34 @@
+using CilPortal.Web.Search;
+
+namespace CilPortal.Tests.Web;
+
+public class TextSearchTests
+{
+    private static readonly SearchDocument[] Documents =
+    [
+        new("Information", "Délai d'attente", "Combien de temps on attend", "Le délai dépend de la commune.", "/a"),
+        new("Information", "Renouveler sa demande", "Chaque année", "Sinon le délai repart à zéro.", "/b"),
+        new("Lieu d'accueil", "Maison de l'habitat — Narbonne", "12 boulevard des Platanes", "", "/c"),
+    ];
+
+    [Fact]
+    public void Accents_and_case_do_not_matter() =>
+        Assert.Equal("/a", TextSearch.Find(Documents, "DELAI ATTENTE")[0].Document.Url);
+
+    [Fact]
+    public void Title_hits_rank_above_body_hits()
+    {
+        var hits = TextSearch.Find(Documents, "délai");
+
+        Assert.Equal(["/a", "/b"], hits.Select(h => h.Document.Url));
+    }
+
+    [Fact]
+    public void Every_word_must_match_as_a_word_prefix()
+    {
+        Assert.Equal(["/c"], TextSearch.Find(Documents, "maison narb").Select(h => h.Document.Url));
+        Assert.Empty(TextSearch.Find(Documents, "maison carcassonne"));
+        Assert.Empty(TextSearch.Find(Documents, "   "));
+        Assert.Empty(TextSearch.Find(Documents, null));
+    }
+}
