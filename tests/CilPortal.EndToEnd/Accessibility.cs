@@ -20,6 +20,16 @@ public static class Accessibility
         Assert.True(result.Violations.Length == 0, $"{page.Url}: {result.Violations.Length} WCAG A/AA violation(s){Environment.NewLine}{report}");
     }
 
+    /// <summary>Signs in through the real form, as a person would.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password = CilPortal.Tests.Support.CilPortalWebFactory.DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -66,11 +66,8 @@ public class PhonePagesTests(BrowserFixture browser)
     public async Task An_applicant_signs_in_on_a_phone_and_reads_their_demand()
     {
         var page = await browser.NewPhonePageAsync();
-        await page.GotoAsync("/compte/connexion");
 
-        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Applicant);
-        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.SignInAsync(DemoAccounts.Applicant);
 
         await page.WaitForURLAsync("**/ma-demande");
         Assert.True(await page.GetByTestId("demand-summary").IsVisibleAsync());
@@ -116,10 +113,7 @@ public class PhonePagesTests(BrowserFixture browser)
     public async Task The_header_sign_out_button_signs_out()
     {
         var page = await browser.NewPhonePageAsync();
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Tenant);
-        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.SignInAsync(DemoAccounts.Tenant);
         await page.WaitForURLAsync(u => !u.Contains("/compte/connexion", StringComparison.Ordinal));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
@@ -132,11 +126,8 @@ public class PhonePagesTests(BrowserFixture browser)
     public async Task A_failed_sign_in_shows_an_accessible_french_error()
     {
         var page = await browser.NewPhonePageAsync();
-        await page.GotoAsync("/compte/connexion");
 
-        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.Applicant);
-        await page.GetByLabel("Mot de passe").FillAsync("mauvais-mot-de-passe");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.SignInAsync(DemoAccounts.Applicant, "mauvais-mot-de-passe");
 
         Assert.Contains("Adresse électronique ou mot de passe incorrect.", await page.GetByTestId("form-errors").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("connexion-erreur");
@@ -147,10 +138,7 @@ public class PhonePagesTests(BrowserFixture browser)
     public async Task Staff_pages_for_the_epci_are_accessible()
     {
         var page = await browser.NewPhonePageAsync();
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(DemoAccounts.EpciAdministrator);
-        await page.GetByLabel("Mot de passe").FillAsync(CilPortalWebFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.SignInAsync(DemoAccounts.EpciAdministrator);
         await page.WaitForURLAsync("**/gestion");
 
         await page.GotoAsync("/gestion/epci");

@@ -25,3 +25,6 @@ public sealed record ContentPage(
     DateOnly? Updated,
     string Html,
     string PlainText);
+
+/// <summary>A section of the information pages with its pages.</summary>
+public sealed record ContentSection(string Key, string Title, IReadOnlyList<ContentPage> Pages);

@@ -77,6 +77,12 @@ public sealed partial class ContentStore : IDisposable
     public IReadOnlyList<ContentPage> InSection(string section) =>
         [.. Pages.Values.Where(p => p.Section == section).OrderBy(p => p.Order).ThenBy(p => p.Title, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false))];
 
+    /// <summary>The sections that have pages, in menu order, each with its pages in order.</summary>
+    public IReadOnlyList<ContentSection> Sections() =>
+        [.. ContentSections.All
+            .Select(s => new ContentSection(s.Key, s.Title, InSection(s.Key)))
+            .Where(s => s.Pages.Count > 0)];
+
     public void Dispose()
     {
         watch?.Dispose();

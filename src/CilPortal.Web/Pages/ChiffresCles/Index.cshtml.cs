@@ -16,7 +16,7 @@ public class IndexModel(CilPortalDbContext db, KeyFiguresService keyFigures, Par
 
     public async Task<IActionResult> OnGetAsync(string? commune, CancellationToken cancellationToken)
     {
-        Communes = await db.Communes.OrderBy(c => c.Name).Select(c => new CommuneOption(c.InseeCode, c.Name)).ToListAsync(cancellationToken);
+        Communes = await CommuneOption.AllAsync(db, cancellationToken);
         if (!string.IsNullOrEmpty(commune) && Communes.Any(c => c.InseeCode == commune))
         {
             return Redirect($"/chiffres-cles/{commune}");

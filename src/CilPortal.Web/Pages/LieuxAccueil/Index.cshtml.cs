@@ -10,8 +10,6 @@ namespace CilPortal.Web.Pages.LieuxAccueil;
 
 public sealed record ReceptionPointCard(int Id, string Name, string Address, string PostalCode, string CommuneName, IReadOnlyList<string> Services, bool IsOpenNow, string? ClosureReason);
 
-public sealed record CommuneOption(string InseeCode, string Name);
-
 /// <summary>The reception points, filtered by commune and service, with "ouvert maintenant" in Europe/Paris time.</summary>
 public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {

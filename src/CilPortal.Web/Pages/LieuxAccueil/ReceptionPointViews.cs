@@ -1,6 +1,8 @@
 using CilPortal.Domain.Information;
 using CilPortal.Domain.Partners;
+using CilPortal.Infrastructure.Data;
 using CilPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.LieuxAccueil;
 
@@ -33,4 +35,12 @@ public sealed record TimetableDay(string Day, IReadOnlyList<string> Ranges)
             OpeningHours.FrenchDayName(day),
             [.. byDay[day].OrderBy(s => s.Opens).Select(s => $"{FrenchFormat.Time(s.Opens)} à {FrenchFormat.Time(s.Closes)}")]))];
     }
+}
+
+/// <summary>A commune in a drop-down list.</summary>
+public sealed record CommuneOption(string InseeCode, string Name)
+{
+    /// <summary>The communes of the EPCI, by name.</summary>
+    public static Task<List<CommuneOption>> AllAsync(CilPortalDbContext db, CancellationToken cancellationToken) =>
+        db.Communes.OrderBy(c => c.Name).Select(c => new CommuneOption(c.InseeCode, c.Name)).ToListAsync(cancellationToken);
 }

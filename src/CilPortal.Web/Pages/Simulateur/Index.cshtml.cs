@@ -77,7 +77,7 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 
     private async Task LoadCommunesAsync(CancellationToken cancellationToken)
     {
-        Communes = await db.Communes.OrderBy(c => c.Name).Select(c => new CommuneOption(c.InseeCode, c.Name)).ToListAsync(cancellationToken);
+        Communes = await CommuneOption.AllAsync(db, cancellationToken);
         if (string.IsNullOrEmpty(Input.CommuneInseeCode) && Communes.Count > 0)
         {
             Input.CommuneInseeCode = await db.ReceptionPoints.Select(r => r.CommuneInseeCode).FirstOrDefaultAsync(cancellationToken) ?? Communes[0].InseeCode;

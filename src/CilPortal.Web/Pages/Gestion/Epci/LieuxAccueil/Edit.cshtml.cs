@@ -90,7 +90,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         db.ReceptionPoints.Include(r => r.OpeningSlots).Include(r => r.Closures).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     private async Task LoadCommunesAsync(CancellationToken cancellationToken) =>
-        Communes = await db.Communes.OrderBy(c => c.Name).Select(c => new CommuneOption(c.InseeCode, c.Name)).ToListAsync(cancellationToken);
+        Communes = await CommuneOption.AllAsync(db, cancellationToken);
 
     public sealed class PlaceInput
     {
