@@ -124,6 +124,14 @@ if (demoOptions.Enabled && app.Environment.IsProduction())
 }
 
 await DatabaseInitialiser.InitialiseAsync(app.Services, demoOptions.Enabled);
+
+// Command line for scheduled imports: dotnet CilPortal.Web.dll import-sne <file.xml>
+if (args is ["import-sne", var importPath])
+{
+    Environment.ExitCode = await SneImportCommand.RunAsync(app.Services, importPath, Console.Out);
+    return;
+}
+
 await app.RunAsync();
 
 /// <summary>Entry point, public for the test host.</summary>

@@ -75,6 +75,18 @@ public class Demand
 
     public HousingSituation CurrentHousing { get; set; }
 
+    /// <summary>The SNE code of the current dwelling model as imported (e.g. LP), kept when it maps to <see cref="HousingSituation.Other"/>.</summary>
+    public string? CurrentHousingCode { get; set; }
+
+    /// <summary>Revenu fiscal de référence of year N-1 of the household, when known.</summary>
+    public decimal? ReferenceIncomeN1 { get; set; }
+
+    /// <summary>Revenu fiscal de référence of year N-2 of the household (the one compared with the ceilings).</summary>
+    public decimal? ReferenceIncomeN2 { get; set; }
+
+    /// <summary>Number of persons living in the current dwelling.</summary>
+    public int? CurrentOccupants { get; set; }
+
     /// <summary>Monthly rent of the current dwelling, when the applicant pays one.</summary>
     public decimal? CurrentRent { get; set; }
 

@@ -48,6 +48,9 @@ public class DemandResource
 
     public int? HouseholdMemberId { get; set; }
 
+    /// <summary>The person the resource belongs to, when known.</summary>
+    public HouseholdMember? Member { get; set; }
+
     /// <summary>SNE resource code, e.g. SAL (salary), RSA, AAH, AF, CHO, RET, PAR, PAV.</summary>
     public string Code { get; set; } = "";
 

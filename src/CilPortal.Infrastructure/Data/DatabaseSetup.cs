@@ -56,6 +56,7 @@ public static class DatabaseSetup
         services.AddSingleton<StatisticsVersion>();
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
+        services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddDbContext<CilPortalDbContext>((provider, builder) =>
             Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));
         return services;

@@ -93,6 +93,14 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("CurrentHousing")
                         .HasColumnType("int");
 
+                    b.Property<string>("CurrentHousingCode")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<int?>("CurrentOccupants")
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("CurrentRent")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
@@ -135,6 +143,14 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("ReceptionPointId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("ReferenceIncomeN1")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal?>("ReferenceIncomeN2")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1046,10 +1062,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CilPortal.Domain.Demands.HouseholdMember", null)
+                    b.HasOne("CilPortal.Domain.Demands.HouseholdMember", "Member")
                         .WithMany()
                         .HasForeignKey("HouseholdMemberId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandWishedCommune", b =>

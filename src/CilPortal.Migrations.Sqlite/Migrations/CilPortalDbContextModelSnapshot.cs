@@ -84,6 +84,14 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("CurrentHousing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CurrentHousingCode")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentOccupants")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("CurrentRent")
                         .HasColumnType("REAL");
 
@@ -123,6 +131,12 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("ReceptionPointId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ReferenceIncomeN1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ReferenceIncomeN2")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -988,10 +1002,12 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CilPortal.Domain.Demands.HouseholdMember", null)
+                    b.HasOne("CilPortal.Domain.Demands.HouseholdMember", "Member")
                         .WithMany()
                         .HasForeignKey("HouseholdMemberId")
                         .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandWishedCommune", b =>

@@ -61,6 +61,8 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/lieux-accueil", true)]
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/plafonds", true)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/lieux-accueil", false)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/epci/import-sne", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/import-sne", true)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/plafonds/modifier", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {

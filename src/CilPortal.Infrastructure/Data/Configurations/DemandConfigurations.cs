@@ -16,6 +16,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         builder.Property(d => d.CurrentCommuneInseeCode).HasMaxLength(5).IsUnicode(false);
         builder.Property(d => d.ContactEmail).HasMaxLength(254);
         builder.Property(d => d.ContactPhone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.CurrentHousingCode).HasMaxLength(10).IsUnicode(false);
         builder.HasOne<ReceptionPoint>().WithMany().HasForeignKey(d => d.ReceptionPointId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(d => d.Members).WithOne().HasForeignKey(m => m.DemandId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Resources).WithOne().HasForeignKey(r => r.DemandId).OnDelete(DeleteBehavior.Cascade);
@@ -48,7 +49,7 @@ internal sealed class DemandResourceConfiguration : IEntityTypeConfiguration<Dem
     public void Configure(EntityTypeBuilder<DemandResource> builder)
     {
         builder.Property(r => r.Code).HasMaxLength(6).IsUnicode(false);
-        builder.HasOne<HouseholdMember>().WithMany().HasForeignKey(r => r.HouseholdMemberId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.HouseholdMemberId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 
