@@ -82,7 +82,11 @@ services.AddAntiforgery(options =>
 });
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
 services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
-    .AddMvcOptions(options => FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider));
+    .AddMvcOptions(options =>
+    {
+        FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+        options.ModelBinderProviders.Insert(0, new TolerantBooleanBinderProvider());
+    });
 services.AddRouting(options => options.LowercaseUrls = true);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 

@@ -82,7 +82,7 @@ public class PhonePagesTests(BrowserFixture browser)
         await page.GotoAsync("/simulateur");
 
         await page.GetByLabel("Nombre d'adultes dans le foyer").FillAsync("2");
-        await page.GetByLabel("Âge de chaque enfant (facultatif)").FillAsync("3, 7");
+        await page.GetByLabel("Âge de chaque enfant à charge (facultatif)").FillAsync("3, 7");
         await page.GetByLabel("Revenu fiscal de référence de votre foyer, il y a deux ans (en euros)").FillAsync("28 000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Voir le résultat" }).ClickAsync();
 

@@ -25,13 +25,34 @@ public static class Disclosure
     public const int MinimumCount = 5;
 
     public static bool CanShow(int count) => count >= MinimumCount;
+
+    /// <summary>
+    /// Which cells of a column published with its total must be hidden: those under 5 and, when only one
+    /// is, the smallest other one too (secondary suppression), so that no hidden cell can be found by
+    /// subtracting the visible ones from the total.
+    /// </summary>
+    public static bool[] HiddenCells(IReadOnlyList<int> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var hidden = cells.Select(c => !CanShow(c)).ToArray();
+        if (hidden.Count(h => h) == 1)
+        {
+            var smallestVisible = Enumerable.Range(0, cells.Count).Where(i => !hidden[i]).OrderBy(i => cells[i]).Cast<int?>().FirstOrDefault();
+            if (smallestVisible is { } index)
+            {
+                hidden[index] = true;
+            }
+        }
+
+        return hidden;
+    }
 }
 
 /// <summary>
 /// Key figures of the PPGD for the EPCI or one commune (R441-2-10): stock, active demands, allocations
 /// over 12 months, demand pressure and observed waits by typology. A demand is counted in the commune
-/// of its first choice and under the smallest typology it accepts; waits are measured on the leases
-/// of the last <see cref="WaitWindowMonths"/> months, to have enough of them.
+/// of its first choice and under every typology it accepts (the total counts it once); waits are
+/// measured on the leases of the last <see cref="WaitWindowMonths"/> months, to have enough of them.
 /// </summary>
 public static class KeyFiguresCalculator
 {
@@ -47,10 +68,7 @@ public static class KeyFiguresCalculator
         bool InScope(string? commune) => communeInseeCode is null || commune == communeInseeCode;
 
         var stockByTypology = stock.Where(s => InScope(s.CommuneInseeCode)).GroupBy(s => s.Typology).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
-        var demandsByTypology = demands
-            .Where(d => InScope(d.FirstChoiceInseeCode) && d.WishedTypologies != TypologySet.None)
-            .GroupBy(d => d.WishedTypologies.Members().First())
-            .ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var scopedDemands = demands.Where(d => InScope(d.FirstChoiceInseeCode) && d.WishedTypologies != TypologySet.None).ToList();
         var yearAgo = today.AddYears(-1);
         var windowStart = today.AddMonths(-WaitWindowMonths);
         var scopedLeases = leases.Where(l => InScope(l.CommuneInseeCode) && l.LeaseSignedOn <= today && l.LeaseSignedOn > windowStart).ToList();
@@ -59,7 +77,7 @@ public static class KeyFiguresCalculator
         {
             bool Matches(Typology t) => typology is null || t == typology;
             var stockCount = stockByTypology.Where(p => Matches(p.Key)).Sum(p => p.Value);
-            var demandCount = demandsByTypology.Where(p => Matches(p.Key)).Sum(p => p.Value);
+            var demandCount = scopedDemands.Where(d => typology is null || d.WishedTypologies.Includes(typology.Value)).Sum(d => d.Count);
             var ofTypology = scopedLeases.Where(l => Matches(l.Typology)).ToList();
             var lastYear = ofTypology.Count(l => l.LeaseSignedOn > yearAgo);
             return new TypologyFigures(

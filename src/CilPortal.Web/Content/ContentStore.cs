@@ -115,9 +115,17 @@ public sealed partial class ContentStore : IDisposable
                 continue;
             }
 
-            using var stream = file.CreateReadStream();
-            using var reader = new StreamReader(stream);
-            loaded[slug] = Parse(slug, reader.ReadToEnd());
+            try
+            {
+                using var stream = file.CreateReadStream();
+                using var reader = new StreamReader(stream);
+                loaded[slug] = Parse(slug, reader.ReadToEnd());
+            }
+            catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException or FormatException)
+            {
+                // One broken or half-saved file must not take the other pages down.
+                logger.LogError(e, "Page ignorée, fichier illisible : {File}", file.Name);
+            }
         }
 
         return loaded.ToFrozenDictionary(StringComparer.Ordinal);

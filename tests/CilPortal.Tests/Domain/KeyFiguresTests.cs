@@ -31,7 +31,7 @@ public class KeyFiguresTests
     }
 
     [Fact]
-    public void A_demand_counts_in_its_first_choice_commune_under_the_smallest_typology_it_accepts()
+    public void A_demand_counts_in_its_first_choice_commune_under_every_typology_it_accepts_and_once_in_the_total()
     {
         DemandCount[] demands =
         [
@@ -43,7 +43,9 @@ public class KeyFiguresTests
         var epci = KeyFiguresCalculator.Compute([], demands, [], Today);
 
         Assert.Equal(7, narbonne.ByTypology.Single(f => f.Typology == Typology.T2).ActiveDemands);
-        Assert.Equal(0, narbonne.ByTypology.Single(f => f.Typology == Typology.T3).ActiveDemands);
+        Assert.Equal(7, narbonne.ByTypology.Single(f => f.Typology == Typology.T3).ActiveDemands);
+        Assert.Equal(7, narbonne.Total.ActiveDemands);
+        Assert.Equal(9, epci.ByTypology.Single(f => f.Typology == Typology.T3).ActiveDemands);
         Assert.Equal(9, epci.Total.ActiveDemands);
     }
 
@@ -61,6 +63,14 @@ public class KeyFiguresTests
         Assert.NotNull(figures.Wait);
         Assert.Equal(6, figures.Wait.Leases);
     }
+
+    [Theory]
+    [InlineData(new[] { 120, 3, 40, 60 }, new[] { false, true, true, false })]
+    [InlineData(new[] { 120, 3, 2, 60 }, new[] { false, true, true, false })]
+    [InlineData(new[] { 120, 30, 40, 60 }, new[] { false, false, false, false })]
+    [InlineData(new[] { 4 }, new[] { true })]
+    public void A_lone_small_cell_hides_the_next_smallest_too_so_the_total_gives_nothing_away(int[] cells, bool[] hidden) =>
+        Assert.Equal(hidden, Disclosure.HiddenCells(cells));
 
     [Theory]
     [InlineData(0, false)]

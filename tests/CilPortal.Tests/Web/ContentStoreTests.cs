@@ -63,6 +63,33 @@ public sealed class ContentStoreTests : IDisposable
         Assert.Equal(["a", "b"], store.InSection("site").Select(p => p.Slug));
     }
 
+    [Fact]
+    public void A_broken_file_is_skipped_and_the_other_pages_stay_up()
+    {
+        Write("bonne", "---\ntitle: Bonne\n---\nx");
+        Write("cassee", "---\ntitle: [oops\norder: deux\n---\nx");
+        using var store = new ContentStore(folder, NullLogger<ContentStore>.Instance);
+
+        Assert.NotNull(store.Find("bonne"));
+        Assert.Null(store.Find("cassee"));
+    }
+
+    [Fact]
+    public async Task A_changed_file_is_served_again_without_a_restart()
+    {
+        Write("page", "---\ntitle: Avant\n---\nx");
+        using var store = new ContentStore(folder, NullLogger<ContentStore>.Instance);
+        Assert.Equal("Avant", store.Find("page")!.Title);
+
+        Write("page", "---\ntitle: Après\n---\nx");
+        for (var i = 0; i < 100 && store.Find("page")!.Title != "Après"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("Après", store.Find("page")!.Title);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private void Write(string slug, string text) => File.WriteAllText(Path.Combine(folder, slug + ".md"), text);

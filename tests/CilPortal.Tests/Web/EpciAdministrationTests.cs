@@ -73,13 +73,23 @@ public class EpciAdministrationTests(CilPortalWebFactory factory) : IClassFixtur
     {
         var client = await AdministratorAsync();
         var form = ScaleForm(Financing.Plus, 2030, 20000);
-        form["Input.Category3"] = "100";
+        form["Input.Category3"] = "1500";
 
         var response = await client.PostFormAsync("/gestion/epci/plafonds/modifier", form);
 
         Assert.Contains("Le plafond de la catégorie 3 ne peut pas être inférieur à celui de la catégorie 2.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var scope = factory.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().IncomeCeilingScales.AnyAsync(s => s.EffectiveFrom.Year == 2030));
+    }
+
+    [Fact]
+    public async Task A_pls_scale_is_refused_since_pls_is_computed()
+    {
+        var client = await AdministratorAsync();
+
+        var response = await client.PostFormAsync("/gestion/epci/plafonds/modifier", ScaleForm(Financing.Pls, 2031, 20000));
+
+        Assert.Contains("Choisissez PLAI ou PLUS", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> AdministratorAsync()

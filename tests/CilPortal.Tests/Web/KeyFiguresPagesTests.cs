@@ -20,7 +20,9 @@ public class KeyFiguresPagesTests(CilPortalWebFactory factory) : IClassFixture<C
         Assert.Contains("data-testid=\"figures-by-typology\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart\"", html, StringComparison.Ordinal);
         Assert.Contains("role=\"img\" aria-labelledby=\"epci-demandes-titre epci-demandes-desc\"", html, StringComparison.Ordinal);
-        Assert.Contains("mois", html, StringComparison.Ordinal);
+        Assert.Matches("<dt>Attente médiane</dt><dd>[0-9]+(,[0-9])? mois</dd>", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Contains("aria-labelledby=\"epci-attributions-titre epci-attributions-desc\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-labelledby=\"epci-stock-titre epci-stock-desc\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,8 +38,9 @@ public class KeyFiguresPagesTests(CilPortalWebFactory factory) : IClassFixture<C
 
         var html = await client.GetStringAsync(new Uri($"/chiffres-cles/{smallest}", UriKind.Relative));
 
-        Assert.Contains("moins de 5", html, StringComparison.Ordinal);
-        Assert.Contains("non publié", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Logements sociaux</dt><dd>moins de 5</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>moins de 5</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Demandes pour 1 attribution</dt><dd>non publié</dd>", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Theory]

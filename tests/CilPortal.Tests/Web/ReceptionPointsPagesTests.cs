@@ -3,13 +3,13 @@ using CilPortal.Tests.Support;
 
 namespace CilPortal.Tests.Web;
 
-/// <summary>The portal on Monday 30 November 2026 at 10:00 in Narbonne.</summary>
-public sealed class MondayMorningPortal : CilPortalWebFactory
+/// <summary>The portal on Monday 30 November 2026 at 12:15 in Narbonne (11:15 UTC).</summary>
+public sealed class MondayNoonPortal : CilPortalWebFactory
 {
-    protected override TimeProvider? Clock => new FixedClock(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(1)));
+    protected override TimeProvider? Clock => new FixedClock(new DateTimeOffset(2026, 11, 30, 12, 15, 0, TimeSpan.FromHours(1)));
 }
 
-public class ReceptionPointsPagesTests(MondayMorningPortal factory) : IClassFixture<MondayMorningPortal>
+public class ReceptionPointsPagesTests(MondayNoonPortal factory) : IClassFixture<MondayNoonPortal>
 {
     private readonly HttpClient client = factory.CreateClient();
 
@@ -31,8 +31,8 @@ public class ReceptionPointsPagesTests(MondayMorningPortal factory) : IClassFixt
     {
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/lieux-accueil?commune=11262", UriKind.Relative)));
 
-        // Monday 10:00: the Maison de l'habitat is open, the western point opens on Tuesdays only.
-        Assert.Contains("Ouvert maintenant", html, StringComparison.Ordinal);
+        // 12:15 in Narbonne: the Maison de l'habitat closed at noon (at 11:15 UTC it would still be open).
+        Assert.DoesNotContain("Ouvert maintenant", html, StringComparison.Ordinal);
         Assert.Contains("Fermé en ce moment", html, StringComparison.Ordinal);
     }
 

@@ -19,6 +19,23 @@ public class SearchPagesTests(CilPortalWebFactory factory) : IClassFixture<CilPo
     }
 
     [Fact]
+    public async Task Typing_without_accents_finds_accented_words()
+    {
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/recherche?q=delai%20reponse", UriKind.Relative)));
+
+        Assert.Contains("/informations/comment-se-passe-une-attribution", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finds_registration_desks_by_what_people_type()
+    {
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/recherche?q=guichet%20enregistreur%20coursan", UriKind.Relative)));
+
+        var first = html.IndexOf("class=\"result-item__title\"", StringComparison.Ordinal);
+        Assert.Contains("Coursan", html[first..(first + 300)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Finds_reception_points_by_commune()
     {
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/recherche?q=coursan", UriKind.Relative)));

@@ -44,6 +44,44 @@ public class SimulatorTests(CilPortalWebFactory factory) : IClassFixture<CilPort
         Assert.Contains("<title>Erreur : ", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("35.000", "35 000 €")]
+    [InlineData("35 000,50", "35 001 €")]
+    [InlineData("35000 €", "35 000 €")]
+    public async Task Amounts_are_read_the_french_way(string typed, string understood)
+    {
+        var html = await Simulate(new() { ["Input.Adults"] = "1", ["Input.ReferenceIncome"] = typed });
+
+        Assert.Contains($"Revenu fiscal de référence : {understood}", html.Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dot_as_decimal_mark_is_refused_rather_than_misread()
+    {
+        var html = await Simulate(new() { ["Input.Adults"] = "1", ["Input.ReferenceIncome"] = "35.5" });
+
+        Assert.Contains("sans signe moins, par exemple 18 500", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_household_of_more_than_twenty_persons_is_sent_to_a_reception_point()
+    {
+        var html = await Simulate(new() { ["Input.Adults"] = "2", ["Input.ChildrenAges"] = "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15", ["Input.OtherDependants"] = "15", ["Input.ReferenceIncome"] = "20000" });
+
+        Assert.Contains("au plus 20 personnes", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forged_checkbox_or_a_missing_commune_gets_a_message_not_a_500()
+    {
+        var forged = await Simulate(new() { ["Input.Adults"] = "1", ["Input.ReferenceIncome"] = "20000", ["Input.AnyoneDisabled"] = "peut-être" });
+        var response = await client.PostFormAsync("/simulateur", new Dictionary<string, string> { ["Input.Adults"] = "1", ["Input.ReferenceIncome"] = "20000" });
+
+        Assert.Contains("data-testid=\"simulation-result\"", forged, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choisissez la commune", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_commune_outside_the_epci_is_refused()
     {

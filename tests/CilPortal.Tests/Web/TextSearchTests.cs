@@ -24,11 +24,20 @@ public class TextSearchTests
     }
 
     [Fact]
-    public void Every_word_must_match_as_a_word_prefix()
+    public void Words_match_as_prefixes_and_more_matched_words_rank_first()
     {
         Assert.Equal(["/c"], TextSearch.Find(Documents, "maison narb").Select(h => h.Document.Url));
-        Assert.Empty(TextSearch.Find(Documents, "maison carcassonne"));
+        Assert.Equal(["/c"], TextSearch.Find(Documents, "maison carcassonne").Select(h => h.Document.Url));
+        Assert.Equal("/b", TextSearch.Find(Documents, "renouveler délai")[0].Document.Url);
+        Assert.Empty(TextSearch.Find(Documents, "carcassonne"));
         Assert.Empty(TextSearch.Find(Documents, "   "));
         Assert.Empty(TextSearch.Find(Documents, null));
+    }
+
+    [Fact]
+    public void French_stop_words_and_plurals_do_not_matter()
+    {
+        Assert.Empty(TextSearch.Find(Documents, "je cherche le la de"));
+        Assert.Equal("/a", TextSearch.Find(Documents, "les délais d'attentes")[0].Document.Url);
     }
 }

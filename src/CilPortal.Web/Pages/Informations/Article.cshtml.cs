@@ -13,6 +13,10 @@ public class ArticleModel(ContentStore content) : PageModel
 
     public ContentPage? Next { get; private set; }
 
+    public IReadOnlyList<ContentPage> Siblings { get; private set; } = [];
+
+    public string SectionTitle => ContentSections.TitleOf(Article?.Section ?? "");
+
     public IActionResult OnGet(string slug)
     {
         Article = content.Find(slug);
@@ -22,6 +26,7 @@ public class ArticleModel(ContentStore content) : PageModel
         }
 
         var siblings = content.InSection(Article.Section);
+        Siblings = siblings;
         var index = siblings.ToList().FindIndex(p => p.Slug == Article.Slug);
         Previous = index > 0 ? siblings[index - 1] : null;
         Next = index >= 0 && index < siblings.Count - 1 ? siblings[index + 1] : null;

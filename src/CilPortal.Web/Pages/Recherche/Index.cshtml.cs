@@ -1,5 +1,6 @@
 using CilPortal.Infrastructure.Data;
 using CilPortal.Web.Content;
+using CilPortal.Web.Pages.LieuxAccueil;
 using CilPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,12 +25,21 @@ public class IndexModel(ContentStore content, CilPortalDbContext db) : PageModel
             return;
         }
 
-        var places = await db.ReceptionPoints
-            .Join(db.Communes, r => r.CommuneInseeCode, c => c.InseeCode, (r, c) => new { r.Id, r.Name, r.Address, r.PostalCode, Commune = c.Name, r.Notes })
-            .ToListAsync(cancellationToken);
+        var places = await db.ReceptionPoints.AsNoTracking().Include(r => r.OpeningSlots).ToListAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
         var documents = content.All
             .Select(p => new SearchDocument("Information", p.Title, p.Description, p.PlainText, $"/informations/{p.Slug}"))
-            .Concat(places.Select(p => new SearchDocument("Lieu d'accueil", p.Name, $"{p.Address}, {p.PostalCode} {p.Commune}", p.Notes ?? "", $"/lieux-accueil/{p.Id}")));
+            .Concat(places.Select(p => new SearchDocument(
+                "Lieu d'accueil",
+                p.Name,
+                $"{p.Address}, {p.PostalCode} {communes.GetValueOrDefault(p.CommuneInseeCode)}",
+                string.Join(" ", [
+                    "lieu d'accueil horaires ouverture",
+                    .. ReceptionServiceLabels.Of(p.Services),
+                    p.IsRegistrationDesk ? "guichet enregistreur enregistrer déposer demande" : "",
+                    .. TimetableDay.Week(p.OpeningSlots).Where(d => !d.IsClosed).Select(d => d.Day),
+                    p.Notes ?? ""]),
+                $"/lieux-accueil/{p.Id}")));
         Hits = TextSearch.Find(documents, Query);
     }
 }

@@ -22,7 +22,7 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
     public const int MaxAdults = 10;
     public const int MaxChildren = 15;
-    public const int MaxChildAge = 24;
+    public const int MaxPersons = 20;
 
     [BindProperty]
     public SimulatorInput Input { get; set; } = new();
@@ -31,7 +31,14 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 
     public SimulationResult? Result { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadCommunesAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadCommunesAsync(cancellationToken);
+
+        // Pre-select the ville-centre (the commune of the first reception point) on the blank form only.
+        Input.CommuneInseeCode = await db.ReceptionPoints.OrderBy(r => r.Id).Select(r => r.CommuneInseeCode).FirstOrDefaultAsync(cancellationToken)
+            ?? (Communes.Count > 0 ? Communes[0].InseeCode : "");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -49,9 +56,14 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
             return Page();
         }
 
-        // Children of 25 or more are counted as adults of the household, not as dependants.
-        var adults = Input.Adults!.Value + childAges.Count(a => a > MaxChildAge);
-        var dependants = childAges.Count(a => a <= MaxChildAge) + (Input.OtherDependants ?? 0);
+        var adults = Input.Adults!.Value;
+        var dependants = childAges.Count + (Input.OtherDependants ?? 0);
+        if (adults + dependants > MaxPersons)
+        {
+            ModelState.AddModelError("Input.Adults", $"Le simulateur compte au plus {MaxPersons} personnes. Pour un foyer plus grand, adressez-vous à un lieu d'accueil.");
+            return Page();
+        }
+
         var youngCouple = Input.Adults == 2 && dependants == 0 && Input is { FirstAdultAge: { } a1, SecondAdultAge: { } a2 } && HouseholdCategory.IsYoungCouple(a1, a2);
         var household = new HouseholdComposition(adults, dependants, Input.AnyoneDisabled, youngCouple);
         var category = HouseholdCategory.For(household);
@@ -75,21 +87,15 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
         _ => "PLS — logements intermédiaires",
     };
 
-    private async Task LoadCommunesAsync(CancellationToken cancellationToken)
-    {
+    private async Task LoadCommunesAsync(CancellationToken cancellationToken) =>
         Communes = await CommuneOption.AllAsync(db, cancellationToken);
-        if (string.IsNullOrEmpty(Input.CommuneInseeCode) && Communes.Count > 0)
-        {
-            Input.CommuneInseeCode = await db.ReceptionPoints.Select(r => r.CommuneInseeCode).FirstOrDefaultAsync(cancellationToken) ?? Communes[0].InseeCode;
-        }
-    }
 
     private List<int>? ParseAges(string? text)
     {
         var ages = new List<int>();
         foreach (var part in (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age > 60)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age > 99)
             {
                 ModelState.AddModelError("Input.ChildrenAges", "Indiquez l'âge de chaque enfant en années, séparés par des virgules (par exemple : 4, 9, 15).");
                 return null;
@@ -109,15 +115,13 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 
     private decimal? ParseEuros(string? text)
     {
-        var cleaned = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '€').ToArray());
-        if (cleaned.Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             ModelState.AddModelError("Input.ReferenceIncome", "Indiquez le revenu fiscal de référence de votre foyer (0 si vous n'avez pas de revenu).");
             return null;
         }
 
-        if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint, CultureInfo.GetCultureInfo("fr-FR"), out var amount)
-            && !decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        if (FrenchAmount.TryParse(text) is not { } amount)
         {
             ModelState.AddModelError("Input.ReferenceIncome", "Le revenu fiscal de référence est un montant en euros, sans signe moins, par exemple 18 500.");
             return null;
@@ -129,30 +133,38 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
             return null;
         }
 
-        return Math.Round(amount, 0);
+        return Math.Round(amount, 0, MidpointRounding.AwayFromZero);
     }
 
     public sealed class SimulatorInput
     {
+        [Display(Name = "nombre d'adultes")]
         [Required(ErrorMessage = "Indiquez le nombre d'adultes du foyer.")]
         [Range(1, MaxAdults, ErrorMessage = "Le foyer compte entre 1 et 10 adultes.")]
         public int? Adults { get; set; } = 1;
 
+        [Display(Name = "âge des enfants")]
         public string? ChildrenAges { get; set; }
 
+        [Display(Name = "autres personnes à charge")]
         [Range(0, MaxChildren, ErrorMessage = "Indiquez entre 0 et 15 autres personnes à charge.")]
         public int? OtherDependants { get; set; }
 
+        [Display(Name = "votre âge")]
         [Range(16, 120, ErrorMessage = "L'âge d'un adulte est compris entre 16 et 120 ans.")]
         public int? FirstAdultAge { get; set; }
 
+        [Display(Name = "âge de votre conjoint(e)")]
         [Range(16, 120, ErrorMessage = "L'âge d'un adulte est compris entre 16 et 120 ans.")]
         public int? SecondAdultAge { get; set; }
 
+        [Display(Name = "situation de handicap")]
         public bool AnyoneDisabled { get; set; }
 
+        [Display(Name = "revenu fiscal de référence")]
         public string? ReferenceIncome { get; set; }
 
+        [Display(Name = "commune")]
         public string CommuneInseeCode { get; set; } = "";
     }
 }

@@ -55,6 +55,11 @@ public class EditModel(CilPortalDbContext db) : PageModel
             ModelState.AddModelError("Input.CommuneInseeCode", "Choisissez une commune de l'intercommunalité.");
         }
 
+        if (Input.LatitudeValue is < -90 or > 90 || Input.LongitudeValue is < -180 or > 180)
+        {
+            ModelState.AddModelError("Input.Latitude", "La position est hors des limites : latitude entre -90 et 90, longitude entre -180 et 180.");
+        }
+
         var slots = Input.Slots();
         foreach (var problem in OpeningHours.Validate(slots))
         {
@@ -94,47 +99,69 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
     public sealed class PlaceInput
     {
+        [Display(Name = "nom")]
         [Required(ErrorMessage = "Saisissez le nom du lieu.")]
         [StringLength(150, ErrorMessage = "Le nom ne doit pas dépasser 150 caractères.")]
         public string Name { get; set; } = "";
 
+        [Display(Name = "adresse")]
         [Required(ErrorMessage = "Saisissez l'adresse.")]
         [StringLength(250, ErrorMessage = "L'adresse ne doit pas dépasser 250 caractères.")]
         public string Address { get; set; } = "";
 
+        [Display(Name = "code postal")]
         [Required(ErrorMessage = "Saisissez le code postal.")]
         [RegularExpression("^[0-9]{5}$", ErrorMessage = "Le code postal compte 5 chiffres.")]
         public string PostalCode { get; set; } = "";
 
+        [Display(Name = "commune")]
         [Required(ErrorMessage = "Choisissez la commune.")]
         public string CommuneInseeCode { get; set; } = "";
 
+        [Display(Name = "information")]
         public bool OffersInformation { get; set; } = true;
 
+        [Display(Name = "enregistrement")]
         public bool OffersRegistration { get; set; }
 
+        [Display(Name = "accompagnement")]
         public bool OffersAccompaniment { get; set; }
 
+        [Display(Name = "téléphone")]
         [RegularExpression(@"^(\+33 ?|0)[1-9]( ?[0-9]{2}){4}$", ErrorMessage = "Saisissez un numéro de téléphone français, par exemple 04 68 00 00 00.")]
         public string? Phone { get; set; }
 
+        [Display(Name = "courriel")]
         [EmailAddress(ErrorMessage = "Saisissez une adresse électronique valable.")]
         [StringLength(254)]
         public string? Email { get; set; }
 
+        [Display(Name = "accessible en fauteuil roulant")]
         public bool IsWheelchairAccessible { get; set; }
 
+        [Display(Name = "précisions d'accessibilité")]
         [StringLength(500, ErrorMessage = "Les précisions d'accessibilité ne doivent pas dépasser 500 caractères.")]
         public string? AccessibilityDetails { get; set; }
 
+        [Display(Name = "informations pratiques")]
         [StringLength(500, ErrorMessage = "Les informations pratiques ne doivent pas dépasser 500 caractères.")]
         public string? Notes { get; set; }
 
-        [Range(-90, 90, ErrorMessage = "La latitude est comprise entre -90 et 90.")]
-        public double? Latitude { get; set; }
+        /// <summary>Typed as text: OpenStreetMap gives 43.1836, a French keyboard 43,1836; both are read.</summary>
+        [Display(Name = "latitude")]
+        [RegularExpression(@"^-?[0-9]{1,2}([.,][0-9]{1,7})?$", ErrorMessage = "La latitude s'écrit en degrés décimaux, par exemple 43.1836.")]
+        public string? Latitude { get; set; }
 
-        [Range(-180, 180, ErrorMessage = "La longitude est comprise entre -180 et 180.")]
-        public double? Longitude { get; set; }
+        [Display(Name = "longitude")]
+        [RegularExpression(@"^-?[0-9]{1,3}([.,][0-9]{1,7})?$", ErrorMessage = "La longitude s'écrit en degrés décimaux, par exemple 3.0043.")]
+        public string? Longitude { get; set; }
+
+        public double? LatitudeValue => Coordinate(Latitude);
+
+        public double? LongitudeValue => Coordinate(Longitude);
+
+        private static double? Coordinate(string? text) =>
+            double.TryParse(text?.Replace(',', '.'), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
         /// <summary>Two slots a day, Monday first: morning and afternoon.</summary>
         public List<DayInput> Days { get; set; } = [.. OpeningHours.WeekFromMonday.Select(d => new DayInput { Day = d })];
@@ -157,8 +184,8 @@ public class EditModel(CilPortalDbContext db) : PageModel
                 IsWheelchairAccessible = place.IsWheelchairAccessible,
                 AccessibilityDetails = place.AccessibilityDetails,
                 Notes = place.Notes,
-                Latitude = place.Latitude,
-                Longitude = place.Longitude,
+                Latitude = place.Latitude?.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture),
+                Longitude = place.Longitude?.ToString("0.#######", System.Globalization.CultureInfo.InvariantCulture),
                 Closures = [.. place.Closures.OrderBy(c => c.From).Select(c => new ClosureInput { From = c.From, To = c.To, Reason = c.Reason })],
             };
             foreach (var day in input.Days)
@@ -198,8 +225,8 @@ public class EditModel(CilPortalDbContext db) : PageModel
             place.IsWheelchairAccessible = IsWheelchairAccessible;
             place.AccessibilityDetails = string.IsNullOrWhiteSpace(AccessibilityDetails) ? null : AccessibilityDetails.Trim();
             place.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
-            place.Latitude = Latitude;
-            place.Longitude = Longitude;
+            place.Latitude = LatitudeValue;
+            place.Longitude = LongitudeValue;
             place.OpeningSlots.Clear();
             place.OpeningSlots.AddRange(slots);
             place.Closures.Clear();
@@ -211,12 +238,16 @@ public class EditModel(CilPortalDbContext db) : PageModel
     {
         public DayOfWeek Day { get; set; }
 
+        [Display(Name = "ouverture du matin")]
         public TimeOnly? MorningOpens { get; set; }
 
+        [Display(Name = "fermeture du matin")]
         public TimeOnly? MorningCloses { get; set; }
 
+        [Display(Name = "ouverture de l'après-midi")]
         public TimeOnly? AfternoonOpens { get; set; }
 
+        [Display(Name = "fermeture de l'après-midi")]
         public TimeOnly? AfternoonCloses { get; set; }
 
         public string Name => OpeningHours.FrenchDayName(Day);
@@ -238,8 +269,10 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
     public sealed class ClosureInput
     {
+        [Display(Name = "date de début")]
         public DateOnly? From { get; set; }
 
+        [Display(Name = "date de fin")]
         public DateOnly? To { get; set; }
 
         [StringLength(200, ErrorMessage = "Le motif d'une fermeture ne doit pas dépasser 200 caractères.")]

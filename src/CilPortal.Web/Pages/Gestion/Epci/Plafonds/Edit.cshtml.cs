@@ -55,6 +55,12 @@ public class EditModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        if (Input.Financing is not (Financing.Plai or Financing.Plus))
+        {
+            ModelState.AddModelError("Input.Financing", "Choisissez PLAI ou PLUS : les plafonds PLS sont calculés (PLUS × 1,3).");
+            return Page();
+        }
+
         var effectiveFrom = new DateOnly(Input.Year!.Value, 1, 1);
         if (await db.IncomeCeilingScales.AnyAsync(s => s.Id != scale.Id && s.Financing == Input.Financing && s.Zone == Input.Zone && s.EffectiveFrom == effectiveFrom, cancellationToken))
         {
@@ -66,6 +72,18 @@ public class EditModel(CilPortalDbContext db) : PageModel
         foreach (var problem in scale.Validate())
         {
             ModelState.AddModelError(string.Empty, problem);
+        }
+
+        // PLAI housing is for lower incomes than PLUS: its ceilings cannot be higher the same year.
+        var other = await db.IncomeCeilingScales.AsNoTracking().SingleOrDefaultAsync(
+            s => s.Id != scale.Id && s.Zone == scale.Zone && s.EffectiveFrom == effectiveFrom && s.Financing != scale.Financing, cancellationToken);
+        if (other is not null)
+        {
+            var (plai, plus) = scale.Financing == Financing.Plai ? (scale, other) : (other, scale);
+            if (plai.Category1 > plus.Category1 || plai.Category6 > plus.Category6)
+            {
+                ModelState.AddModelError(string.Empty, $"Les plafonds PLAI {scale.Year} ne peuvent pas dépasser les plafonds PLUS de la même année et de la même zone.");
+            }
         }
 
         if (!ModelState.IsValid)
@@ -85,45 +103,56 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
     public sealed class ScaleInput
     {
+        [Display(Name = "financement")]
         [Required(ErrorMessage = "Choisissez le financement.")]
         [EnumDataType(typeof(Financing), ErrorMessage = "Choisissez PLAI ou PLUS.")]
         public Financing Financing { get; set; } = Financing.Plus;
 
+        [Display(Name = "zone")]
         [EnumDataType(typeof(IncomeCeilingZone), ErrorMessage = "Choisissez une zone.")]
         public IncomeCeilingZone Zone { get; set; } = IncomeCeilingZone.OtherRegions;
 
+        [Display(Name = "année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
         [Range(2000, 2100, ErrorMessage = "L'année est comprise entre 2000 et 2100.")]
         public int? Year { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 1.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 1 est un montant positif.")]
+        [Display(Name = "catégorie 1")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 1 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category1 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 2.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 2 est un montant positif.")]
+        [Display(Name = "catégorie 2")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 2 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category2 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 3.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 3 est un montant positif.")]
+        [Display(Name = "catégorie 3")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 3 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category3 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 4.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 4 est un montant positif.")]
+        [Display(Name = "catégorie 4")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 4 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category4 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 5.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 5 est un montant positif.")]
+        [Display(Name = "catégorie 5")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 5 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category5 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 6.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le plafond de la catégorie 6 est un montant positif.")]
+        [Display(Name = "catégorie 6")]
+        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 6 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category6 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le montant par personne supplémentaire.")]
-        [Range(1, 1_000_000, ErrorMessage = "Le montant par personne supplémentaire est un montant positif.")]
+        [Display(Name = "par personne supplémentaire")]
+        [Range(100, 1_000_000, ErrorMessage = "Le montant par personne supplémentaire est compris entre 100 et 1 000 000 €.")]
         public decimal? PerExtraPerson { get; set; }
 
+        [Display(Name = "référence")]
         [Url(ErrorMessage = "La référence doit être une adresse web (Légifrance).")]
         [StringLength(300)]
         public string? Reference { get; set; }
