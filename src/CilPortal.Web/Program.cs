@@ -30,8 +30,18 @@ services.AddSingleton(configuration.GetSection(TerritoryOptions.Section).Get<Ter
 var demoOptions = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
 demoOptions.Enabled |= builder.Environment.IsDevelopment();
 services.AddSingleton(demoOptions);
-services.AddSingleton(configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions());
-services.AddSingleton<IEmailSender, SmtpEmailSender>();
+var smtpOptions = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+services.AddSingleton(smtpOptions);
+services.AddSingleton(configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions());
+services.AddSingleton<IEmailTransport>(sp => string.IsNullOrWhiteSpace(smtpOptions.Host)
+    ? new PickupDirectoryTransport(smtpOptions, Path.GetFullPath(smtpOptions.PickupDirectory, builder.Environment.ContentRootPath), sp.GetRequiredService<ILogger<PickupDirectoryTransport>>())
+    : new SmtpEmailTransport(smtpOptions));
+services.AddScoped<Outbox>();
+services.AddSingleton<OutboxDispatcher>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());
+services.AddScoped<RenewalReminderJob>();
+services.AddHostedService<ScheduledJobs>();
 services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingContrastValidation>();
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrandingOptions>>().Value);

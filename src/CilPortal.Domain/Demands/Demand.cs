@@ -108,6 +108,9 @@ public class Demand
     /// <summary>Reception point where the demand was registered, if any.</summary>
     public int? ReceptionPointId { get; set; }
 
+    /// <summary>The expiry date the last renewal reminder was sent for, so that each cycle gets one reminder.</summary>
+    public DateOnly? RenewalReminderSentFor { get; set; }
+
     /// <summary>Whether the demand is part of the fictional demo territory.</summary>
     public bool IsFictional { get; set; }
 

@@ -34,6 +34,16 @@ public static class DemandLifecycle
     public static bool IsInRenewalWindow(DateOnly expiresOn, DateOnly today) =>
         today >= RenewalNoticeFrom(expiresOn) && today < expiresOn;
 
+    /// <summary>The reminder is due from one month before expiry, once per expiry date, for an active demand with an e-mail.</summary>
+    public static bool IsRenewalReminderDue(Demand demand, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        return demand.Status == DemandStatus.Active
+            && IsInRenewalWindow(demand.ExpiresOn, today)
+            && demand.RenewalReminderSentFor != demand.ExpiresOn
+            && !string.IsNullOrWhiteSpace(demand.ContactEmail);
+    }
+
     /// <summary>A demand not renewed by its anniversary lapses (radiation reason (e)), even before the registry strikes it off.</summary>
     public static bool IsLapsed(DateOnly expiresOn, DateOnly today) => today >= expiresOn;
 

@@ -50,6 +50,10 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:AccountPassword", DemoPassword);
         builder.UseSetting("Security:SecureCookies", "false");
+
+        // Scheduled jobs only where a test asks for them; mail never written into the source tree.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "cilportal-test-mail"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

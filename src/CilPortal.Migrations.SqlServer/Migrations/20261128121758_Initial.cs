@@ -78,6 +78,29 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sectors",
                 columns: table => new
                 {
@@ -326,6 +349,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     ContactPhone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
                     ReceptionPointId = table.Column<int>(type: "int", nullable: true),
+                    RenewalReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
                     IsFictional = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
@@ -831,6 +855,11 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 columns: new[] { "ReceptionPointId", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Qpvs_CommuneInseeCode",
                 table: "Qpvs",
                 column: "CommuneInseeCode");
@@ -925,6 +954,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "OpeningSlots");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ReceptionClosures");

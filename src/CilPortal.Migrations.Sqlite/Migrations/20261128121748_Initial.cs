@@ -78,6 +78,29 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sectors",
                 columns: table => new
                 {
@@ -326,6 +349,7 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     ContactPhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
                     ReceptionPointId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RenewalReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     IsFictional = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -829,6 +853,11 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "ReceptionPointId", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Qpvs_CommuneInseeCode",
                 table: "Qpvs",
                 column: "CommuneInseeCode");
@@ -923,6 +952,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "OpeningSlots");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ReceptionClosures");

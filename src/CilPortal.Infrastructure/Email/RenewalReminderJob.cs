@@ -1,0 +1,90 @@
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CilPortal.Infrastructure.Email;
+
+/// <summary>Settings of the <c>Jobs</c> and <c>Portal</c> sections used by the scheduled jobs.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    public bool Enabled { get; set; } = true;
+
+    public int RenewalReminderEveryMinutes { get; set; } = 360;
+
+    /// <summary>Public address of the portal, for links in e-mails.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5080";
+
+    public string EpciName { get; set; } = "Le Grand Narbonne";
+}
+
+/// <summary>
+/// Writes a renewal reminder into the outbox for every active demand whose anniversary is within a
+/// month, once per expiry date; the reminder and the mark that it was written are saved together.
+/// </summary>
+public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, JobOptions options, ILogger<RenewalReminderJob> logger)
+{
+    public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var limit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
+        var candidates = await db.Demands
+            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn > today && d.ExpiresOn <= limit && d.ContactEmail != null
+                && (d.RenewalReminderSentFor == null || d.RenewalReminderSentFor != d.ExpiresOn))
+            .ToListAsync(cancellationToken);
+        var due = candidates.Where(d => DemandLifecycle.IsRenewalReminderDue(d, today)).ToList();
+        foreach (var demand in due)
+        {
+            outbox.Enqueue(EmailTemplates.RenewalReminder(demand.ContactEmail!, demand.Nur, demand.ExpiresOn, options.PublicUrl.TrimEnd('/'), options.EpciName));
+            demand.RenewalReminderSentFor = demand.ExpiresOn;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (due.Count > 0)
+        {
+            logger.LogInformation("{Count} rappel(s) de renouvellement mis dans la boîte d'envoi.", due.Count);
+        }
+
+        return due.Count;
+    }
+}
+
+/// <summary>Runs the scheduled jobs (renewal reminders) at start-up and then at their interval.</summary>
+public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
+                await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage.");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
