@@ -98,6 +98,8 @@ services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
         options.ModelBinderProviders.Insert(0, new TolerantBooleanBinderProvider());
     });
 services.AddRouting(options => options.LowercaseUrls = true);
+services.AddScoped<CilPortal.Web.Pages.MaDemande.DemandStatusQuery>();
+services.AddCilPortalRateLimits(configuration);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 
 var app = builder.Build();
@@ -118,6 +120,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

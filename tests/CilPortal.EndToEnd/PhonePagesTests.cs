@@ -1,5 +1,8 @@
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Tests.Support;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CilPortal.EndToEnd;
@@ -21,6 +24,7 @@ public class PhonePagesTests(BrowserFixture browser)
     [InlineData("/simulateur", "simulateur")]
     [InlineData("/recherche?q=demande", "recherche")]
     [InlineData("/contact", "contact")]
+    [InlineData("/ma-demande/suivi", "suivi")]
     [InlineData("/informations/faq", "faq")]
     public async Task Public_page_at_phone_size_has_no_wcag_violation_and_no_horizontal_scroll(string url, string name)
     {
@@ -106,6 +110,28 @@ public class PhonePagesTests(BrowserFixture browser)
         Assert.Contains("Le foyer compte entre 1 et 10 adultes.", errors, StringComparison.Ordinal);
         Assert.StartsWith("Erreur : ", await page.TitleAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("simulateur-erreurs");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task An_applicant_without_an_account_follows_the_demand_with_the_access_code()
+    {
+        string nur;
+        using (var scope = browser.Portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var id = (await db.Users.SingleAsync(u => u.Email == DemoAccounts.Applicant)).LinkedDemandId;
+            nur = await db.Demands.Where(d => d.Id == id).Select(d => d.Nur).SingleAsync();
+        }
+
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/ma-demande/suivi");
+        await page.GetByLabel("Numéro unique").FillAsync(nur);
+        await page.GetByLabel("Code d'accès").FillAsync(DemoAccounts.ApplicantAccessCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Consulter ma demande" }).ClickAsync();
+
+        Assert.Contains(nur, await page.GetByTestId("demand-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("suivi-resultat");
         await page.AssertNoWcagViolationsAsync();
     }
 

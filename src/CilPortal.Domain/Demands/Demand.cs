@@ -108,6 +108,11 @@ public class Demand
     /// <summary>Reception point where the demand was registered, if any.</summary>
     public int? ReceptionPointId { get; set; }
 
+    /// <summary>Hash of the personal access code (never the code itself); null until one is issued.</summary>
+    public string? AccessCodeHash { get; set; }
+
+    public DateOnly? AccessCodeIssuedOn { get; set; }
+
     /// <summary>The expiry date the last renewal reminder was sent for, so that each cycle gets one reminder.</summary>
     public DateOnly? RenewalReminderSentFor { get; set; }
 

@@ -85,6 +85,13 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
             .FirstAsync();
 
         await EnsureAsync(DemoAccounts.Applicant, "Demandeur de démonstration", Roles.Applicant, password, u => u.LinkedDemandId = applicantDemand.Id);
+        if (applicantDemand.AccessCodeHash is null)
+        {
+            applicantDemand.AccessCodeHash = new PasswordHasher<Demand>().HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
+            applicantDemand.AccessCodeIssuedOn = applicantDemand.FiledOn;
+            await db.SaveChangesAsync();
+        }
+
         await EnsureAsync(DemoAccounts.Tenant, "Locataire de démonstration", Roles.Tenant, password);
         await EnsureAsync(DemoAccounts.ReceptionAgent, "Agent d'accueil de démonstration", Roles.ReceptionAgent, password);
         await EnsureAsync(DemoAccounts.BailleurAgent1, $"Agent de démonstration — {bailleurs[0].Name}", Roles.BailleurAgent, password, u => u.BailleurId = bailleurs[0].Id);

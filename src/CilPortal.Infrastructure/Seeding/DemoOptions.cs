@@ -25,4 +25,7 @@ public static class DemoAccounts
     public const string BailleurAgent1 = "bailleur1@" + Domain;
     public const string BailleurAgent2 = "bailleur2@" + Domain;
     public const string EpciAdministrator = "admin@" + Domain;
+
+    /// <summary>Personal access code of the demo applicant's demand, for /ma-demande/suivi (demo only).</summary>
+    public const string ApplicantAccessCode = "DEMA-NDE2-26";
 }

@@ -54,6 +54,9 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         // Scheduled jobs only where a test asks for them; mail never written into the source tree.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "cilportal-test-mail"));
+
+        // All requests of a test host come from one address: limits are tested by the classes that set them.
+        builder.UseSetting("RateLimits:DemandLookupPerIpPer10Minutes", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -17,6 +17,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         builder.Property(d => d.ContactEmail).HasMaxLength(254);
         builder.Property(d => d.ContactPhone).HasMaxLength(20).IsUnicode(false);
         builder.Property(d => d.CurrentHousingCode).HasMaxLength(10).IsUnicode(false);
+        builder.Property(d => d.AccessCodeHash).HasMaxLength(200).IsUnicode(false);
         builder.HasOne<ReceptionPoint>().WithMany().HasForeignKey(d => d.ReceptionPointId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(d => d.Members).WithOne().HasForeignKey(m => m.DemandId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Resources).WithOne().HasForeignKey(r => r.DemandId).OnDelete(DeleteBehavior.Cascade);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CilPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CilPortalDbContext))]
-    [Migration("20261128121748_Initial")]
+    [Migration("20261128122403_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -69,6 +69,14 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AccessCodeIssuedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)

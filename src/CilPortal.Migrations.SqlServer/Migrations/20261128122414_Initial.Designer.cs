@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CilPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CilPortalDbContext))]
-    [Migration("20261128121758_Initial")]
+    [Migration("20261128122414_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -78,6 +78,14 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateOnly?>("AccessCodeIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)

@@ -1,0 +1,74 @@
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+
+namespace CilPortal.Infrastructure.Access;
+
+public enum AccessOutcome
+{
+    Granted,
+
+    /// <summary>Unknown NUR, no code issued, or wrong code: the applicant is told the same thing in all cases.</summary>
+    Refused,
+
+    /// <summary>Too many failures for this NUR lately.</summary>
+    TooManyAttempts,
+}
+
+public sealed record AccessResult(AccessOutcome Outcome, int? DemandId);
+
+/// <summary>
+/// Access to a demand without an account: NUR + personal access code. The code is stored hashed
+/// (PBKDF2); an unknown NUR costs the same hash check as a wrong code, so that neither the answer
+/// nor its time tells whether a NUR exists. Failures are counted per NUR and logged.
+/// </summary>
+public sealed class DemandAccessService(
+    CilPortalDbContext db, IPasswordHasher<Demand> hasher, IMemoryCache failures, TimeProvider clock, ILogger<DemandAccessService> logger)
+{
+    public const int MaxFailuresPerNur = 5;
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>A hash of a random code, checked when the NUR is unknown so that every answer takes as long.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Demand>().HashPassword(new Demand(), AccessCode.Generate()));
+
+    /// <summary>Issues a new code for a demand (the previous one stops working) and returns it, to print once.</summary>
+    public async Task<string> IssueAsync(int demandId, CancellationToken cancellationToken = default)
+    {
+        var demand = await db.Demands.SingleAsync(d => d.Id == demandId, cancellationToken);
+        var code = AccessCode.Generate();
+        demand.AccessCodeHash = hasher.HashPassword(demand, AccessCode.Normalise(code));
+        demand.AccessCodeIssuedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return code;
+    }
+
+    public async Task<AccessResult> VerifyAsync(string? nurInput, string? codeInput, string? clientAddress, CancellationToken cancellationToken = default)
+    {
+        var nur = Nur.Normalise(nurInput);
+        var code = AccessCode.Normalise(codeInput);
+        var key = ("demand-access-failures", nur);
+        if (failures.TryGetValue(key, out int count) && count >= MaxFailuresPerNur)
+        {
+            logger.LogWarning("Accès à la demande {Nur} refusé : trop d'essais (adresse {Address}).", nur, clientAddress);
+            return new AccessResult(AccessOutcome.TooManyAttempts, null);
+        }
+
+        var demand = Nur.IsWellFormed(nur)
+            ? await db.Demands.AsNoTracking().Where(d => d.Nur == nur).Select(d => new { d.Id, d.AccessCodeHash }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var hash = demand?.AccessCodeHash ?? DecoyHash.Value;
+        var verified = hasher.VerifyHashedPassword(new Demand(), hash, code) != PasswordVerificationResult.Failed;
+        if (verified && demand?.AccessCodeHash is not null)
+        {
+            failures.Remove(key);
+            return new AccessResult(AccessOutcome.Granted, demand.Id);
+        }
+
+        failures.Set(key, count + 1, FailureWindow);
+        logger.LogWarning("Accès à la demande {Nur} refusé : numéro ou code incorrect (essai {Attempt}, adresse {Address}).", nur, count + 1, clientAddress);
+        return new AccessResult(AccessOutcome.Refused, null);
+    }
+}
