@@ -25,6 +25,7 @@ public class PhonePagesTests(BrowserFixture browser)
     [InlineData("/recherche?q=demande", "recherche")]
     [InlineData("/contact", "contact")]
     [InlineData("/ma-demande/suivi", "suivi")]
+    [InlineData("/compte/inscription", "inscription")]
     [InlineData("/informations/faq", "faq")]
     public async Task Public_page_at_phone_size_has_no_wcag_violation_and_no_horizontal_scroll(string url, string name)
     {
@@ -132,6 +133,59 @@ public class PhonePagesTests(BrowserFixture browser)
 
         Assert.Contains(nur, await page.GetByTestId("demand-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("suivi-resultat");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_new_account_attaches_its_demand_on_a_phone()
+    {
+        var email = $"telephone-{Guid.NewGuid():N}@exemple.fr";
+        const string password = "une phrase assez longue";
+        var page = await browser.NewPhonePageAsync();
+        await page.GotoAsync("/compte/inscription");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Le même mot de passe, encore une fois").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await page.GetByTestId("registration-sent").WaitForAsync();
+
+        string link, nur, demandEmail;
+        DateOnly birth;
+        using (var scope = browser.Portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var mail = await db.OutboxMessages.Where(m => m.To == email).SingleAsync();
+            link = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"/compte/confirmation\S+").Value;
+            var demand = await db.Demands.Include(d => d.Members).Where(d => d.Status == CilPortal.Domain.Demands.DemandStatus.Active && d.ContactEmail != null).OrderBy(d => d.Id).Skip(50).FirstAsync();
+            (nur, demandEmail) = (demand.Nur, demand.ContactEmail!);
+            birth = demand.Members.Single(m => m.Role == CilPortal.Domain.Demands.HouseholdRole.Applicant).BirthDate;
+        }
+
+        await page.GotoAsync(link);
+        await page.SignInAsync(email, password);
+        await page.GotoAsync("/ma-demande/rattacher");
+        await page.ScreenshotAsync("rattacher");
+        await page.AssertNoWcagViolationsAsync();
+        await page.GetByLabel("Numéro unique").FillAsync(nur);
+        await page.GetByLabel("Date de naissance du demandeur").FillAsync(birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code" }).ClickAsync();
+        await page.GetByTestId("code-form").WaitForAsync();
+        await page.AssertNoWcagViolationsAsync();
+
+        string code;
+        using (var scope = browser.Portal.Services.CreateScope())
+        {
+            var mail = await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().OutboxMessages.Where(m => m.To == demandEmail && m.Kind == "code-rattachement").OrderByDescending(m => m.Id).FirstAsync();
+            code = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @": ([0-9]{6})").Groups[1].Value;
+        }
+
+        await page.GetByLabel("Code reçu par courriel").FillAsync(code);
+        await page.ScreenshotAsync("rattacher-code");
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "A long account name must not widen the page.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+
+        Assert.Contains(nur, await page.GetByTestId("demand-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("rattacher-fait");
         await page.AssertNoWcagViolationsAsync();
     }
 

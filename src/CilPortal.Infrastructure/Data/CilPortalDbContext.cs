@@ -46,6 +46,8 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<Allocation> Allocations => Set<Allocation>();
 
+    public DbSet<CilPortal.Infrastructure.Access.DemandLinkChallenge> DemandLinkChallenges => Set<CilPortal.Infrastructure.Access.DemandLinkChallenge>();
+
     public DbSet<CilPortal.Infrastructure.Email.OutboxMessage> OutboxMessages => Set<CilPortal.Infrastructure.Email.OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

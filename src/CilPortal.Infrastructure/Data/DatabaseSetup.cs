@@ -58,6 +58,7 @@ public static class DatabaseSetup
         services.AddScoped<KeyFiguresService>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
+        services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
         services.AddDbContext<CilPortalDbContext>((provider, builder) =>
             Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));

@@ -804,6 +804,45 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SectorQpv");
                 });
 
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("DemandLinkChallenges");
+                });
+
             modelBuilder.Entity("CilPortal.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1280,6 +1319,19 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.HasOne("CilPortal.Domain.Territory.Sector", null)
                         .WithMany("Qpvs")
                         .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId");
+
+                    b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -750,6 +750,43 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("SectorQpv");
                 });
 
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("DemandLinkChallenges");
+                });
+
             modelBuilder.Entity("CilPortal.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1218,6 +1255,19 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.HasOne("CilPortal.Domain.Territory.Sector", null)
                         .WithMany("Qpvs")
                         .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId");
+
+                    b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

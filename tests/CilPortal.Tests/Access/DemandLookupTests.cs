@@ -149,7 +149,7 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
 /// <summary>A portal where three lookups per address and per 10 minutes is the limit.</summary>
 public sealed class StrictLookupPortal : CilPortalWebFactory
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["RateLimits:DemandLookupPerIpPer10Minutes"] = "3" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["RateLimits:PublicFormPostsPerIpPer10Minutes"] = "3" };
 }
 
 public class DemandLookupRateLimitTests(StrictLookupPortal factory) : IClassFixture<StrictLookupPortal>

@@ -56,7 +56,7 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "cilportal-test-mail"));
 
         // All requests of a test host come from one address: limits are tested by the classes that set them.
-        builder.UseSetting("RateLimits:DemandLookupPerIpPer10Minutes", "1000");
+        builder.UseSetting("RateLimits:PublicFormPostsPerIpPer10Minutes", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

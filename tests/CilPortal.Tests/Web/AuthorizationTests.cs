@@ -20,7 +20,7 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         "/LieuxAccueil/Index", "/LieuxAccueil/Detail",
         "/ChiffresCles/Index", "/ChiffresCles/Commune",
         "/Simulateur/Index", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
-        "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse",
+        "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse", "/Compte/Inscription", "/Compte/Confirmation",
     ];
 
     [Fact]
@@ -48,6 +48,8 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.Applicant, "/gestion", false)]
     [InlineData(DemoAccounts.Tenant, "/gestion", false)]
     [InlineData(DemoAccounts.Tenant, "/ma-demande", false)]
+    [InlineData(DemoAccounts.Tenant, "/ma-demande/rattacher", false)]
+    [InlineData(DemoAccounts.Applicant, "/ma-demande/rattacher", true)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/accueil", true)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/bailleur", false)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci", false)]

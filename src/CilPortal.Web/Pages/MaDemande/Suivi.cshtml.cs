@@ -11,7 +11,7 @@ namespace CilPortal.Web.Pages.MaDemande;
 /// Follow a demand without an account, with the NUR and the personal access code of the information
 /// sheet. The NUR alone is not a secret. Nothing is kept after the answer: no cookie, no cache.
 /// </summary>
-[EnableRateLimiting(RateLimits.DemandLookup)]
+[EnableRateLimiting(RateLimits.PublicForm)]
 public class SuiviModel(DemandAccessService access, DemandStatusQuery demands) : PageModel
 {
     public const string Refused = "Numéro unique ou code d'accès incorrect. Vérifiez les deux sur votre fiche d'information.";

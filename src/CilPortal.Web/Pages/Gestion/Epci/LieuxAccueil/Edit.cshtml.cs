@@ -133,7 +133,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
         [Display(Name = "courriel")]
         [EmailAddress(ErrorMessage = "Saisissez une adresse électronique valable.")]
-        [StringLength(254)]
+        [StringLength(254, ErrorMessage = "L'adresse électronique est trop longue.")]
         public string? Email { get; set; }
 
         [Display(Name = "accessible en fauteuil roulant")]

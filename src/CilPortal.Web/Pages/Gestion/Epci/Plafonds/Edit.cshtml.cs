@@ -154,7 +154,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
         [Display(Name = "référence")]
         [Url(ErrorMessage = "La référence doit être une adresse web (Légifrance).")]
-        [StringLength(300)]
+        [StringLength(300, ErrorMessage = "La référence ne doit pas dépasser 300 caractères.")]
         public string? Reference { get; set; }
 
         public static ScaleInput From(IncomeCeilingScale scale) => new()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CilPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CilPortalDbContext))]
-    [Migration("20261128122414_Initial")]
+    [Migration("20261128123156_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -807,6 +807,45 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("SectorQpv");
                 });
 
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("DemandLinkChallenges");
+                });
+
             modelBuilder.Entity("CilPortal.Infrastructure.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1283,6 +1322,19 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.HasOne("CilPortal.Domain.Territory.Sector", null)
                         .WithMany("Qpvs")
                         .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Infrastructure.Access.DemandLinkChallenge", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId");
+
+                    b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

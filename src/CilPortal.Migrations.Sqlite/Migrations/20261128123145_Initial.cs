@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CilPortal.Migrations.SqlServer.Migrations
+namespace CilPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,11 +29,11 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Bailleurs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Siren = table.Column<string>(type: "varchar(9)", unicode: false, maxLength: 9, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Siren = table.Column<string>(type: "TEXT", unicode: false, maxLength: 9, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,10 +44,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Epcis",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Siren = table.Column<string>(type: "varchar(9)", unicode: false, maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Siren = table.Column<string>(type: "TEXT", unicode: false, maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,19 +58,19 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "IncomeCeilingScales",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Financing = table.Column<int>(type: "int", nullable: false),
-                    Zone = table.Column<int>(type: "int", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Category1 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Category2 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Category3 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Category4 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Category5 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Category6 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    PerExtraPerson = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Financing = table.Column<int>(type: "INTEGER", nullable: false),
+                    Zone = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Category1 = table.Column<double>(type: "REAL", nullable: false),
+                    Category2 = table.Column<double>(type: "REAL", nullable: false),
+                    Category3 = table.Column<double>(type: "REAL", nullable: false),
+                    Category4 = table.Column<double>(type: "REAL", nullable: false),
+                    Category5 = table.Column<double>(type: "REAL", nullable: false),
+                    Category6 = table.Column<double>(type: "REAL", nullable: false),
+                    PerExtraPerson = table.Column<double>(type: "REAL", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,19 +81,19 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    UnsubscribeUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UnsubscribeUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,9 +104,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Sectors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,11 +117,11 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,10 +138,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Communes",
                 columns: table => new
                 {
-                    InseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    IncomeCeilingZone = table.Column<int>(type: "int", nullable: false),
-                    EpciId = table.Column<int>(type: "int", nullable: false)
+                    InseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IncomeCeilingZone = table.Column<int>(type: "INTEGER", nullable: false),
+                    EpciId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,13 +158,13 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Qpvs",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    Population = table.Column<int>(type: "int", nullable: true),
-                    MedianIncomePerUnit = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    FirstDecileIncomePerUnit = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    NinthDecileIncomePerUnit = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: true),
+                    MedianIncomePerUnit = table.Column<double>(type: "REAL", nullable: true),
+                    FirstDecileIncomePerUnit = table.Column<double>(type: "REAL", nullable: true),
+                    NinthDecileIncomePerUnit = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,20 +181,20 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "ReceptionPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
-                    PostalCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    Services = table.Column<int>(type: "int", nullable: false),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    IsWheelchairAccessible = table.Column<bool>(type: "bit", nullable: false),
-                    AccessibilityDetails = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Latitude = table.Column<double>(type: "float", nullable: true),
-                    Longitude = table.Column<double>(type: "float", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    Services = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    IsWheelchairAccessible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessibilityDetails = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,12 +211,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Reservataires",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    BailleurId = table.Column<int>(type: "int", nullable: true),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BailleurId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,8 +239,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "SectorCommune",
                 columns: table => new
                 {
-                    SectorId = table.Column<int>(type: "int", nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false)
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,16 +263,16 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Residences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BailleurId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    QpvCode = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: true),
-                    Latitude = table.Column<double>(type: "float", nullable: true),
-                    Longitude = table.Column<double>(type: "float", nullable: true),
-                    ConstructionYear = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BailleurId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    QpvCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    ConstructionYear = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,8 +301,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "SectorQpv",
                 columns: table => new
                 {
-                    SectorId = table.Column<int>(type: "int", nullable: false),
-                    QpvCode = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false)
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QpvCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,34 +325,34 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Demands",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Nur = table.Column<string>(type: "char(18)", unicode: false, fixedLength: true, maxLength: 18, nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastRenewedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    RadiationReason = table.Column<int>(type: "int", nullable: true),
-                    StruckOffOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsPriorityPublic = table.Column<bool>(type: "bit", nullable: false),
-                    IsDaloRecognised = table.Column<bool>(type: "bit", nullable: false),
-                    CurrentHousing = table.Column<int>(type: "int", nullable: false),
-                    CurrentHousingCode = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: true),
-                    ReferenceIncomeN1 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    ReferenceIncomeN2 = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    CurrentOccupants = table.Column<int>(type: "int", nullable: true),
-                    CurrentRent = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    CurrentSurface = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    CurrentCommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: true),
-                    WishedTypologies = table.Column<int>(type: "int", nullable: false),
-                    MaxRent = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    ContactPhone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    ReceptionPointId = table.Column<int>(type: "int", nullable: true),
-                    AccessCodeHash = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: true),
-                    AccessCodeIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RenewalReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsFictional = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Nur = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 18, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastRenewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RadiationReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    StruckOffOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsPriorityPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDaloRecognised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CurrentHousing = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentHousingCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: true),
+                    ReferenceIncomeN1 = table.Column<double>(type: "REAL", nullable: true),
+                    ReferenceIncomeN2 = table.Column<double>(type: "REAL", nullable: true),
+                    CurrentOccupants = table.Column<int>(type: "INTEGER", nullable: true),
+                    CurrentRent = table.Column<double>(type: "REAL", nullable: true),
+                    CurrentSurface = table.Column<double>(type: "REAL", nullable: true),
+                    CurrentCommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: true),
+                    WishedTypologies = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxRent = table.Column<double>(type: "REAL", nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    ReceptionPointId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccessCodeHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: true),
+                    AccessCodeIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RenewalReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsFictional = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,12 +369,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "OpeningSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReceptionPointId = table.Column<int>(type: "int", nullable: false),
-                    Day = table.Column<int>(type: "int", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "time", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "time", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceptionPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -391,12 +391,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "ReceptionClosures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ReceptionPointId = table.Column<int>(type: "int", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceptionPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,18 +413,18 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Dwellings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ResidenceId = table.Column<int>(type: "int", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Typology = table.Column<int>(type: "int", nullable: false),
-                    Surface = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Rent = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Charges = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Floor = table.Column<int>(type: "int", nullable: false),
-                    HasLift = table.Column<bool>(type: "bit", nullable: false),
-                    Accessibility = table.Column<int>(type: "int", nullable: false),
-                    Financing = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidenceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Typology = table.Column<int>(type: "INTEGER", nullable: false),
+                    Surface = table.Column<double>(type: "REAL", nullable: false),
+                    Rent = table.Column<double>(type: "REAL", nullable: false),
+                    Charges = table.Column<double>(type: "REAL", nullable: false),
+                    Floor = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasLift = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Accessibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    Financing = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -441,26 +441,26 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    BailleurId = table.Column<int>(type: "int", nullable: true),
-                    LinkedDemandId = table.Column<int>(type: "int", nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    IsDemoAccount = table.Column<bool>(type: "bit", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    BailleurId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LinkedDemandId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemoAccount = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -483,9 +483,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "DemandWishedCommune",
                 columns: table => new
                 {
-                    DemandId = table.Column<int>(type: "int", nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false)
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 5, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -508,14 +508,14 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "HouseholdMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DemandId = table.Column<int>(type: "int", nullable: false),
-                    Role = table.Column<int>(type: "int", nullable: false),
-                    Link = table.Column<int>(type: "int", nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Link = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -532,16 +532,16 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "Allocations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DwellingId = table.Column<int>(type: "int", nullable: false),
-                    DemandId = table.Column<int>(type: "int", nullable: false),
-                    ReservataireId = table.Column<int>(type: "int", nullable: false),
-                    CaleolDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Decision = table.Column<int>(type: "int", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: true),
-                    DecisionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LeaseSignedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DwellingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservataireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaleolDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeaseSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,11 +570,11 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -591,10 +591,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -611,8 +611,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -635,10 +635,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -652,16 +652,45 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DemandLinkChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Used = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DemandLinkChallenges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DemandLinkChallenges_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DemandLinkChallenges_Demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "Demands",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DemandResources",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DemandId = table.Column<int>(type: "int", nullable: false),
-                    HouseholdMemberId = table.Column<int>(type: "int", nullable: true),
-                    Code = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    MonthlyAmount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    IsPaidOut = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdMemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    MonthlyAmount = table.Column<double>(type: "REAL", nullable: false),
+                    IsPaidOut = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -683,13 +712,13 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "DemandEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DemandId = table.Column<int>(type: "int", nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    AllocationId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DemandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AllocationId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -736,8 +765,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -773,8 +801,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bailleurs_Name",
@@ -796,6 +823,16 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "IX_DemandEvents_DemandId_OccurredOn",
                 table: "DemandEvents",
                 columns: new[] { "DemandId", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DemandLinkChallenges_DemandId",
+                table: "DemandLinkChallenges",
+                column: "DemandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DemandLinkChallenges_UserId_ExpiresAt",
+                table: "DemandLinkChallenges",
+                columns: new[] { "UserId", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DemandResources_DemandId",
@@ -946,6 +983,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "DemandEvents");
 
             migrationBuilder.DropTable(
+                name: "DemandLinkChallenges");
+
+            migrationBuilder.DropTable(
                 name: "DemandResources");
 
             migrationBuilder.DropTable(
@@ -973,10 +1013,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Allocations");
 
             migrationBuilder.DropTable(
-                name: "Allocations");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
