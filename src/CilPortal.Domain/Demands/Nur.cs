@@ -17,6 +17,25 @@ public static partial class Nur
     private static partial Regex Pattern();
 }
 
+/// <summary>An offer of a dwelling: the applicant has 10 days to answer (DOMAIN: after an offer).</summary>
+public static class OfferRules
+{
+    public const int DaysToAnswer = 10;
+
+    public static DateOnly AnswerDeadline(DateOnly offeredOn) => offeredOn.AddDays(DaysToAnswer);
+
+    /// <summary>The offer still waiting for an answer: the last one made with no acceptance, refusal or lease after it.</summary>
+    public static DemandEvent? PendingOffer(IEnumerable<DemandEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ordered = events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).ToList();
+        var lastOffer = ordered.FindLastIndex(e => e.Kind == DemandEventKind.OfferMade);
+        return lastOffer >= 0 && !ordered.Skip(lastOffer + 1).Any(e => e.Kind is DemandEventKind.OfferAccepted or DemandEventKind.OfferRefused or DemandEventKind.LeaseSigned or DemandEventKind.StruckOff)
+            ? ordered[lastOffer]
+            : null;
+    }
+}
+
 /// <summary>Life-cycle dates of a demand (R441-2-8): valid one year, renewed before its anniversary.</summary>
 public static class DemandLifecycle
 {

@@ -413,6 +413,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     private void AddAllocations(DemoTerritory territory)
     {
         var dwellings = territory.Residences.SelectMany(r => r.Dwellings).ToList();
+        var residenceOf = territory.Residences.SelectMany(r => r.Dwellings.Select(d => (d, r))).ToDictionary(x => x.d, x => x.r);
         var active = territory.Demands.Take(ActiveDemandCount).ToList();
         var usedDwellings = new HashSet<Dwelling>();
         foreach (var (winner, (session, leaseOn)) in housingPlans)
@@ -426,10 +427,19 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
 
             var reservataire = territory.Reservataires[random.Next(territory.Reservataires.Count)];
             var others = new List<Demand>();
-            for (var attempt = 0; attempt < 20 && others.Count < 2; attempt++)
+            // A household housed in a dwelling wanted it: its typology and commune join its wishes.
+            winner.WishedTypologies |= dwelling.Typology.ToSet();
+            var commune = residenceOf[dwelling].CommuneInseeCode;
+            if (winner.WishedCommunes.All(w => w.CommuneInseeCode != commune))
+            {
+                winner.WishedCommunes.Add(new DemandWishedCommune { CommuneInseeCode = commune, Rank = winner.WishedCommunes.Count + 1 });
+            }
+
+            // The other candidates accept that typology and were filed well before the session.
+            for (var attempt = 0; attempt < 60 && others.Count < 2; attempt++)
             {
                 var candidate = active[random.Next(active.Count)];
-                if (candidate.FiledOn <= session.AddDays(-45) && !others.Contains(candidate))
+                if (candidate.FiledOn <= session.AddDays(-45) && candidate.WishedTypologies.Includes(dwelling.Typology) && !others.Contains(candidate))
                 {
                     others.Add(candidate);
                 }

@@ -11,15 +11,28 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
 {
     private sealed record Inputs(IReadOnlyList<StockCount> Stock, IReadOnlyList<DemandCount> Demands, IReadOnlyList<LeaseRecord> Leases);
 
+    public const int SimilarWaitMonths = 24;
+
     public async Task<KeyFigures> ForAsync(string? communeInseeCode, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var inputs = await cache.GetOrCreateAsync(("key-figures", version.Current, today), async entry =>
+        var inputs = await InputsAsync(today, cancellationToken);
+        return KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
+    }
+
+    /// <summary>Observed wait of the leases of the last 24 months in a commune and typology (R441-2-17: "similar demands").</summary>
+    public async Task<WaitStatistics?> SimilarWaitAsync(string communeInseeCode, CilPortal.Domain.Stock.Typology typology, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var inputs = await InputsAsync(today, cancellationToken);
+        var since = today.AddMonths(-SimilarWaitMonths);
+        return KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
+    }
+
+    private async Task<Inputs> InputsAsync(DateOnly today, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(("key-figures", version.Current, today), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(6);
             return await LoadAsync(today, cancellationToken);
-        });
-        return KeyFiguresCalculator.Compute(inputs!.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
-    }
+        }))!;
 
     private async Task<Inputs> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {

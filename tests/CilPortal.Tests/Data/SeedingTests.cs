@@ -1,4 +1,5 @@
 using CilPortal.Domain.Demands;
+using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Seeding;
@@ -96,6 +97,7 @@ public class SeedingTests
             Assert.True(d.LastRenewedOn is null || d.LastRenewedOn <= d.StruckOffOn, d.Nur);
             Assert.True(d.ExpiresOn > d.StruckOffOn, d.Nur);
         });
+        Assert.All(territory.Allocations, a => Assert.True(a.Demand.WishedTypologies.Includes(a.Dwelling.Typology), $"{a.Demand.Nur} was examined for a {a.Dwelling.Typology} it did not want."));
         Assert.All(territory.Demands, d => Assert.Single(d.Members, m => m.Role == HouseholdRole.Applicant));
         Assert.All(territory.Demands, d => Assert.True(d.IsFictional));
     }

@@ -28,6 +28,15 @@ public static class DemandLabels
         _ => "regroupée avec une autre demande",
     };
 
+    public static string Decision(CilPortal.Domain.Allocations.CaleolDecision decision, int? rank) => decision switch
+    {
+        CilPortal.Domain.Allocations.CaleolDecision.Attribution when rank is null or 1 => "Attribution (rang 1)",
+        CilPortal.Domain.Allocations.CaleolDecision.Attribution => $"Attribution au rang {rank} : le logement vous revient si les candidats classés avant vous le refusent",
+        CilPortal.Domain.Allocations.CaleolDecision.ConditionalAttribution => "Attribution sous condition suspensive",
+        CilPortal.Domain.Allocations.CaleolDecision.NonAttribution => "Non-attribution",
+        _ => "Irrecevabilité",
+    };
+
     public static string Event(DemandEventKind kind) => kind switch
     {
         DemandEventKind.Registered => "Demande enregistrée",

@@ -1,12 +1,28 @@
+using System.Globalization;
+using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
+using CilPortal.Domain.Information;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.MaDemande;
 
 public sealed record DemandEventLine(DateOnly On, string Text);
+
+/// <summary>A dwelling as the applicant is told about it.</summary>
+public sealed record DwellingDescription(string Residence, string Address, string Commune, string Typology, decimal Surface, decimal Rent, decimal Charges, int Floor, bool HasLift)
+{
+    public string Summary => string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+        $"{Typology} de {Surface:0.#} m², {(Floor == 0 ? "rez-de-chaussée" : $"{Floor}e étage")}{(HasLift ? " avec ascenseur" : Floor > 0 ? " sans ascenseur" : "")}, loyer {FrenchFormat.Euros(Rent)} + charges {FrenchFormat.Euros(Charges)} par mois");
+}
+
+/// <summary>One CALEOL decision on the demand, with its rank and reasons.</summary>
+public sealed record DecisionLine(DateOnly On, string Decision, int? Rank, string? Reason, DwellingDescription Dwelling);
+
+public sealed record PendingOffer(DateOnly OfferedOn, DateOnly AnswerBy, DwellingDescription? Dwelling);
 
 public sealed record DemandSummary(
     string Nur,
@@ -19,10 +35,14 @@ public sealed record DemandSummary(
     IReadOnlyList<string> WishedTypologies,
     bool IsPriorityPublic,
     bool IsDaloRecognised,
-    IReadOnlyList<DemandEventLine> Events);
+    IReadOnlyList<DemandEventLine> Events,
+    IReadOnlyList<DecisionLine> Decisions,
+    PendingOffer? Offer,
+    string? SimilarScope,
+    WaitStatistics? SimilarWait);
 
 /// <summary>Reads one demand as its applicant sees it (shared by the account page and the lookup by code).</summary>
-public sealed class DemandStatusQuery(CilPortalDbContext db, ParisClock clock)
+public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock)
 {
     public async Task<DemandSummary?> ForAsync(int demandId, CancellationToken cancellationToken)
     {
@@ -38,8 +58,20 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, ParisClock clock)
         }
 
         var wished = demand.WishedCommunes.OrderBy(w => w.Rank).Select(w => w.CommuneInseeCode).ToList();
-        var names = await db.Communes.Where(c => wished.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var names = await db.Communes.ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
         var today = clock.Today;
+        var decisions = await DecisionsAsync(demandId, names, cancellationToken);
+        var offerEvent = OfferRules.PendingOffer(demand.Events);
+        var offer = offerEvent is null ? null : new PendingOffer(
+            offerEvent.OccurredOn,
+            OfferRules.AnswerDeadline(offerEvent.OccurredOn),
+            decisions.Where(d => d.On <= offerEvent.OccurredOn).OrderByDescending(d => d.On).FirstOrDefault()?.Dwelling);
+
+        // "Similar demands": same first-choice commune, smallest typology wished.
+        var firstCommune = wished.FirstOrDefault();
+        var firstTypology = demand.WishedTypologies.Members().Cast<Typology?>().FirstOrDefault();
+        var similarWait = firstCommune is not null && firstTypology is { } t ? await keyFigures.SimilarWaitAsync(firstCommune, t, today, cancellationToken) : null;
+
         return new DemandSummary(
             demand.Nur,
             DemandLabels.Status(demand, today),
@@ -48,9 +80,29 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, ParisClock clock)
             demand.Status == DemandStatus.Active && DemandLifecycle.IsInRenewalWindow(demand.ExpiresOn, today),
             demand.Members.Count,
             [.. wished.Select(code => names.GetValueOrDefault(code, code))],
-            [.. demand.WishedTypologies.Members().Select(t => t.ToString())],
+            [.. demand.WishedTypologies.Members().Select(x => x.ToString())],
             demand.IsPriorityPublic,
             demand.IsDaloRecognised,
-            [.. demand.Events.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(e => new DemandEventLine(e.OccurredOn, e.Detail ?? DemandLabels.Event(e.Kind)))]);
+            [.. demand.Events.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(e => new DemandEventLine(e.OccurredOn, e.Detail ?? DemandLabels.Event(e.Kind)))],
+            decisions,
+            offer,
+            firstCommune is not null && firstTypology is not null ? $"{firstTypology} à {names.GetValueOrDefault(firstCommune, firstCommune)}" : null,
+            similarWait);
+    }
+
+    private async Task<IReadOnlyList<DecisionLine>> DecisionsAsync(int demandId, Dictionary<string, string> communes, CancellationToken cancellationToken)
+    {
+        var rows = await db.Allocations.AsNoTracking()
+            .Where(a => a.DemandId == demandId)
+            .Join(db.Dwellings.Include(d => d.Residence), a => a.DwellingId, d => d.Id, (a, d) => new { a, d })
+            .OrderByDescending(x => x.a.CaleolDate)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => new DecisionLine(
+            x.a.CaleolDate,
+            DemandLabels.Decision(x.a.Decision, x.a.Rank),
+            x.a.Rank,
+            x.a.DecisionReason,
+            new DwellingDescription(x.d.Residence!.Name, x.d.Residence.Address, communes.GetValueOrDefault(x.d.Residence.CommuneInseeCode, ""), x.d.Typology.ToString(),
+                x.d.Surface, x.d.Rent, x.d.Charges, x.d.Floor, x.d.HasLift)))];
     }
 }
