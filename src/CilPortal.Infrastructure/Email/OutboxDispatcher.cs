@@ -1,4 +1,5 @@
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -85,27 +86,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEmailTranspor
         return sent;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "La boîte d'envoi n'a pas pu être lue.");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(DispatchDueAsync, TimeSpan.FromMilliseconds(options.PollMilliseconds), clock,
+            e => logger.LogError(e, "La boîte d'envoi n'a pas pu être lue."), stoppingToken);
 }

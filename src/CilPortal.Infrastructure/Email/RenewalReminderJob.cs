@@ -1,5 +1,6 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,36 +56,17 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
 /// <summary>Runs the scheduled jobs (renewal reminders) at start-up and then at their interval.</summary>
 public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Enabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
-                await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage.");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !options.Enabled
+            ? Task.CompletedTask
+            : PeriodicWork.RunAsync(
+                async cancellationToken =>
+                {
+                    using var scope = scopes.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(new ParisClock(clock).Today, cancellationToken);
+                },
+                TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes),
+                clock,
+                e => logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage."),
+                stoppingToken);
 }

@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace CilPortal.Web.Infrastructure;
 
-/// <summary>Local time of the territory (Europe/Paris), from the injected <see cref="TimeProvider"/>.</summary>
-public sealed class ParisClock(TimeProvider time)
-{
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public DateTime Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime;
-
-    public DateOnly Today => DateOnly.FromDateTime(Now);
-}
-
 /// <summary>French ways of writing times, amounts and counts.</summary>
 public static class FrenchFormat
 {
