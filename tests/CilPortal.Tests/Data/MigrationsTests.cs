@@ -66,6 +66,43 @@ public class MigrationsTests
         Assert.Equal("REAL", sqlite.Model.FindEntityType(typeof(CilPortal.Domain.Stock.Dwelling))!.FindProperty("Rent")!.GetColumnType());
     }
 
+    /// <summary>
+    /// SQL Server refuses a foreign key that would give a table two cascading paths from another table, or a
+    /// cycle (error 1785). No SQL Server runs here, so the model is checked: ON DELETE CASCADE and SET NULL
+    /// edges must reach every table by at most one path.
+    /// </summary>
+    [Fact]
+    public void Sql_server_model_has_no_multiple_cascade_paths()
+    {
+        using var db = new CilPortalDbContext(DatabaseSetup.CreateOptions(DatabaseProvider.SqlServer, ConnectionStringFor(DatabaseProvider.SqlServer)));
+        var edges = db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetForeignKeys())
+            .Where(fk => fk.DeleteBehavior is DeleteBehavior.Cascade or DeleteBehavior.SetNull)
+            .Select(fk => (From: fk.PrincipalEntityType.GetTableName()!, To: fk.DeclaringEntityType.GetTableName()!))
+            .Where(e => e.From is not null && e.To is not null)
+            .ToList();
+        var tables = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().ToList();
+
+        foreach (var source in tables)
+        {
+            var paths = new Dictionary<string, int>();
+            var stack = new Stack<(string Table, int Depth)>();
+            stack.Push((source, 0));
+            while (stack.Count > 0)
+            {
+                var (table, depth) = stack.Pop();
+                Assert.True(depth < 20, $"Cascade cycle through {source}.");
+                foreach (var edge in edges.Where(e => e.From == table))
+                {
+                    paths[edge.To] = paths.GetValueOrDefault(edge.To) + 1;
+                    stack.Push((edge.To, depth + 1));
+                }
+            }
+
+            Assert.All(paths, p => Assert.True(p.Value == 1, $"{p.Key} can be reached from {source} by {p.Value} cascading paths: SQL Server would refuse it."));
+        }
+    }
+
     private static string ConnectionStringFor(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
         ? "Data Source=:memory:"
         : "Server=localhost;Database=CilPortal;Trusted_Connection=True;TrustServerCertificate=True";
