@@ -33,7 +33,7 @@ public sealed class DemandLinking(CilPortalDbContext db, Outbox outbox, IPasswor
         ArgumentNullException.ThrowIfNull(user);
         var nur = Nur.Normalise(nurInput);
         var demand = Nur.IsWellFormed(nur)
-            ? await db.Demands.Where(d => d.Nur == nur && d.Status == DemandStatus.Active && d.ContactEmail != null
+            ? await db.Demands.ActiveOn(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(d => d.Nur == nur && d.ContactEmail != null
                     && d.Members.Any(m => m.Role == HouseholdRole.Applicant && m.BirthDate == birthDate))
                 .Select(d => new { d.Id, d.Nur, d.ContactEmail })
                 .SingleOrDefaultAsync(cancellationToken)

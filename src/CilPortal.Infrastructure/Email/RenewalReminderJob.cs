@@ -33,7 +33,8 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
     {
         var limit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
         var candidates = await db.Demands
-            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn > today && d.ExpiresOn <= limit && d.ContactEmail != null
+            .ActiveOn(today)
+            .Where(d => d.ExpiresOn <= limit && d.ContactEmail != null
                 && (d.RenewalReminderSentFor == null || d.RenewalReminderSentFor != d.ExpiresOn))
             .ToListAsync(cancellationToken);
         var due = candidates.Where(d => DemandLifecycle.IsRenewalReminderDue(d, today)).ToList();

@@ -41,7 +41,7 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
             .Select(g => new StockCount(g.Key.CommuneInseeCode, g.Key.Typology, g.Count()))
             .ToListAsync(cancellationToken);
         var demands = await db.Demands
-            .Where(d => d.Status == DemandStatus.Active && d.ExpiresOn > today)
+            .ActiveOn(today)
             .GroupBy(d => new { FirstChoice = d.WishedCommunes.Where(w => w.Rank == 1).Select(w => w.CommuneInseeCode).FirstOrDefault(), d.WishedTypologies })
             .Select(g => new DemandCount(g.Key.FirstChoice, g.Key.WishedTypologies, g.Count()))
             .ToListAsync(cancellationToken);

@@ -23,7 +23,7 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
             await db.Qpvs.CountAsync(cancellationToken),
             await db.ReceptionPoints.CountAsync(cancellationToken),
             await db.Dwellings.CountAsync(cancellationToken),
-            await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn > today, cancellationToken),
+            await db.Demands.ActiveOn(today).CountAsync(cancellationToken),
             await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
     }
 }

@@ -18,8 +18,8 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
     {
         var today = clock.Today;
         var noticeLimit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
-        ActiveDemands = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn > today, cancellationToken);
-        RenewalsDue = await db.Demands.CountAsync(d => d.Status == DemandStatus.Active && d.ExpiresOn >= today && d.ExpiresOn < noticeLimit, cancellationToken);
+        ActiveDemands = await db.Demands.ActiveOn(today).CountAsync(cancellationToken);
+        RenewalsDue = await db.Demands.ActiveOn(today).CountAsync(d => d.ExpiresOn < noticeLimit, cancellationToken);
         Places = await db.ReceptionPoints.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(cancellationToken);
     }
 }
