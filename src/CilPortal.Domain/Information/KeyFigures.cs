@@ -68,7 +68,7 @@ public static class KeyFiguresCalculator
         bool InScope(string? commune) => communeInseeCode is null || commune == communeInseeCode;
 
         var stockByTypology = stock.Where(s => InScope(s.CommuneInseeCode)).GroupBy(s => s.Typology).ToDictionary(g => g.Key, g => g.Sum(s => s.Count));
-        var scopedDemands = demands.Where(d => InScope(d.FirstChoiceInseeCode) && d.WishedTypologies != TypologySet.None).ToList();
+        var scopedDemands = demands.Where(d => InScope(d.FirstChoiceInseeCode)).ToList();
         var yearAgo = today.AddYears(-1);
         var windowStart = today.AddMonths(-WaitWindowMonths);
         var scopedLeases = leases.Where(l => InScope(l.CommuneInseeCode) && l.LeaseSignedOn <= today && l.LeaseSignedOn > windowStart).ToList();

@@ -50,6 +50,17 @@ public class KeyFiguresTests
     }
 
     [Fact]
+    public void A_demand_without_wished_typology_counts_in_the_total_only()
+    {
+        DemandCount[] demands = [new("11262", TypologySet.T2, 6), new("11262", TypologySet.None, 3)];
+
+        var figures = KeyFiguresCalculator.Compute([], demands, [], Today, "11262");
+
+        Assert.Equal(9, figures.Total.ActiveDemands);
+        Assert.Equal(6, figures.ByTypology.Sum(f => f.ActiveDemands));
+    }
+
+    [Fact]
     public void Allocations_count_over_twelve_months_and_the_ratio_is_only_published_from_five()
     {
         var leases = Enumerable.Range(0, 6).Select(i => new LeaseRecord("11262", Typology.T2, Today.AddYears(-2), Today.AddMonths(-i * 3))).ToList();
