@@ -12,14 +12,4 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Applicant, Tenant, ReceptionAgent, BailleurAgent, EpciAdministrator];
 
     public static readonly IReadOnlyList<string> Staff = [ReceptionAgent, BailleurAgent, EpciAdministrator];
-
-    public static string FrenchLabel(string role) => role switch
-    {
-        Applicant => "Demandeur de logement",
-        Tenant => "Locataire",
-        ReceptionAgent => "Agent d'accueil",
-        BailleurAgent => "Agent bailleur",
-        EpciAdministrator => "Administrateur de l'EPCI",
-        _ => role,
-    };
 }
