@@ -226,5 +226,20 @@ public class PhonePagesTests(BrowserFixture browser)
         Assert.Contains("CA Le Grand Narbonne", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("gestion-epci");
         await page.AssertNoWcagViolationsAsync();
+
+        foreach (var (url, name) in new[]
+        {
+            ("/gestion/epci/lieux-accueil", "gestion-lieux"),
+            ("/gestion/epci/lieux-accueil/modifier/1", "gestion-lieu-modifier"),
+            ("/gestion/epci/plafonds", "gestion-plafonds"),
+            ("/gestion/epci/plafonds/modifier", "gestion-plafond-ajouter"),
+            ("/gestion/epci/import-sne", "gestion-import-sne"),
+        })
+        {
+            var response = await page.GotoAsync(url);
+            Assert.Equal(200, response!.Status);
+            await page.ScreenshotAsync(name);
+            await page.AssertNoWcagViolationsAsync();
+        }
     }
 }
