@@ -64,6 +64,8 @@ public class PhonePagesTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
 
         Assert.Equal("Aller au contenu", focused);
+        // Following an in-page link is a same-document navigation: wait for it rather than read the URL at once.
+        await page.WaitForURLAsync(url => url.EndsWith("#contenu", StringComparison.Ordinal), new() { Timeout = 5000 });
         Assert.EndsWith("#contenu", page.Url, StringComparison.Ordinal);
     }
 
