@@ -42,6 +42,7 @@ services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());
 services.AddScoped<RenewalReminderJob>();
 services.AddHostedService<ScheduledJobs>();
+services.AddHostedService<CilPortal.Infrastructure.Scoring.ScoreRecomputationJob>();
 services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingContrastValidation>();
 services.AddSingleton(sp => sp.GetRequiredService<IOptions<BrandingOptions>>().Value);

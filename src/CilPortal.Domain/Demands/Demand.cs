@@ -1,3 +1,4 @@
+using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 
 namespace CilPortal.Domain.Demands;
@@ -74,6 +75,9 @@ public class Demand
     public bool IsDaloRecognised { get; set; }
 
     public HousingSituation CurrentHousing { get; set; }
+
+    /// <summary>Situations recorded on the demand with supporting documents (read by the cotation).</summary>
+    public DemandSituations Situations { get; set; }
 
     /// <summary>The SNE code of the current dwelling model as imported (e.g. LP), kept when it maps to <see cref="HousingSituation.Other"/>.</summary>
     public string? CurrentHousingCode { get; set; }

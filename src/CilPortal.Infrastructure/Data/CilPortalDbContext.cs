@@ -2,6 +2,7 @@ using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
 using CilPortal.Domain.Eligibility;
 using CilPortal.Domain.Partners;
+using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Identity;
@@ -9,6 +10,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Infrastructure.Data;
+
+/// <summary>Thrown when something tries to change a published cotation grid.</summary>
+public sealed class PublishedGridException(int version)
+    : InvalidOperationException($"La version {version} de la grille de cotation est publiée : elle ne peut plus être modifiée.");
 
 public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
@@ -49,6 +54,63 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     public DbSet<CilPortal.Infrastructure.Access.DemandLinkChallenge> DemandLinkChallenges => Set<CilPortal.Infrastructure.Access.DemandLinkChallenge>();
 
     public DbSet<CilPortal.Infrastructure.Email.OutboxMessage> OutboxMessages => Set<CilPortal.Infrastructure.Email.OutboxMessage>();
+
+    public DbSet<ScoringGrid> ScoringGrids => Set<ScoringGrid>();
+
+    public DbSet<ScoringCriterion> ScoringCriteria => Set<ScoringCriterion>();
+
+    public DbSet<ScoringGroupCap> ScoringGroupCaps => Set<ScoringGroupCap>();
+
+    public DbSet<DemandScore> DemandScores => Set<DemandScore>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToPublishedGrids();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToPublishedGrids();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A published cotation grid is kept as it was published, for ever: scores refer to it.</summary>
+    private void RefuseChangesToPublishedGrids()
+    {
+        var touchedGrids = new HashSet<int>();
+        foreach (var entry in ChangeTracker.Entries<ScoringGrid>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted
+                && (ScoringGridStatus)entry.OriginalValues[nameof(ScoringGrid.Status)]! == ScoringGridStatus.Published)
+            {
+                throw new PublishedGridException(entry.Entity.Version);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case ScoringCriterion criterion:
+                    touchedGrids.Add(entry.State == EntityState.Added ? criterion.GridId : (int)entry.OriginalValues[nameof(ScoringCriterion.GridId)]!);
+                    break;
+                case ScoringGroupCap cap:
+                    touchedGrids.Add(entry.State == EntityState.Added ? cap.GridId : (int)entry.OriginalValues[nameof(ScoringGroupCap.GridId)]!);
+                    break;
+            }
+        }
+
+        touchedGrids.Remove(0);
+        if (touchedGrids.Count > 0)
+        {
+            var published = ScoringGrids.AsNoTracking().Where(g => touchedGrids.Contains(g.Id) && g.Status == ScoringGridStatus.Published).Select(g => (int?)g.Version).FirstOrDefault();
+            if (published is { } version)
+            {
+                throw new PublishedGridException(version);
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -56,6 +56,7 @@ public static class DatabaseSetup
         services.AddSingleton<StatisticsVersion>();
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
+        services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();

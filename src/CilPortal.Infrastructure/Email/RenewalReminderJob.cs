@@ -17,6 +17,9 @@ public sealed class JobOptions
 
     public int RenewalReminderEveryMinutes { get; set; } = 360;
 
+    /// <summary>How often the cotation is checked and recomputed when stale (new day, new grid in force).</summary>
+    public int ScoreCheckEveryMinutes { get; set; } = 60;
+
     /// <summary>Public address of the portal, for links in e-mails.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,7 @@ public sealed record SneImportReport(int Read, int Created, int Updated, int Unc
 /// written and every error is reported; otherwise all demands are upserted by NUR in one transaction.
 /// Importing the same file again changes nothing.
 /// </summary>
-public sealed class SneImporter(CilPortalDbContext db, ILogger<SneImporter> logger)
+public sealed class SneImporter(CilPortalDbContext db, ScoringService scoring, ILogger<SneImporter> logger)
 {
     public async Task<SneImportReport> ImportAsync(Stream file, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -88,6 +89,9 @@ public sealed class SneImporter(CilPortalDbContext db, ILogger<SneImporter> logg
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The cotation of the imported demands (and the ranks of those similar to them) change with them, in the same transaction.
+        await scoring.RecomputeAllAsync(today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Import SNE : {Created} créée(s), {Updated} mise(s) à jour, {Unchanged} inchangée(s).", created, updated, unchanged);
         return new SneImportReport(read.Count, created, updated, unchanged, []);

@@ -1,5 +1,8 @@
+using CilPortal.Domain.Scoring;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
+using CilPortal.Infrastructure.Scoring;
+using CilPortal.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +35,25 @@ public static class DatabaseInitialiser
             }
         }
 
+        var today = new ParisClock(provider.GetRequiredService<TimeProvider>()).Today;
+
+        // The example grid, so that the cotation is visible from the first start; the CIL adapts it.
+        if (!await db.ScoringGrids.AnyAsync(cancellationToken))
+        {
+            db.ScoringGrids.Add(ExampleGrid.Create(new DateOnly(today.Year, 1, 1), provider.GetRequiredService<TimeProvider>().GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (seedDemo)
         {
-            var today = DateOnly.FromDateTime(provider.GetRequiredService<TimeProvider>().GetLocalNow().Date);
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(provider)
                 .SeedAsync(provider.GetRequiredService<DemoOptions>(), today, cancellationToken);
+        }
+
+        var scoring = provider.GetRequiredService<ScoringService>();
+        if (await scoring.IsStaleAsync(today, cancellationToken))
+        {
+            await scoring.RecomputeAllAsync(today, cancellationToken);
         }
     }
 }

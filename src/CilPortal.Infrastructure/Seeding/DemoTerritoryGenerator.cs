@@ -1,6 +1,7 @@
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
 using CilPortal.Domain.Partners;
+using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 
@@ -75,6 +76,10 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     ];
 
     private readonly Random random = new(seed);
+
+    // Situations read by the cotation are drawn from a stream of their own, so that adding them left
+    // every other generated value (households, resources, allocations) as it was.
+    private readonly Random situationRandom = new(seed + 1);
     private readonly Dictionary<Demand, (DateOnly Session, DateOnly LeaseOn)> housingPlans = [];
 
     public DemoTerritory Generate(IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
@@ -326,6 +331,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
 
         demand.IsPriorityPublic = demand.CurrentHousing is HousingSituation.Shelter or HousingSituation.WithoutHousing || random.Next(100) < 15;
         demand.IsDaloRecognised = demand.IsPriorityPublic && random.Next(100) < 12;
+        demand.Situations = DrawSituations(demand);
         var applicant = demand.Members[0];
         demand.ContactEmail = $"{Ascii(applicant.FirstName)}.{Ascii(applicant.LastName)}.{n + 1}@demo.cilportal.test";
         demand.ContactPhone = $"06 39 98 {(n / 100) % 100:D2} {n % 100:D2}";
@@ -344,6 +350,27 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         }
 
         return demand;
+    }
+
+    private DemandSituations DrawSituations(Demand demand)
+    {
+        var situations = DemandSituations.None;
+        void Maybe(DemandSituations situation, int percent)
+        {
+            if (situationRandom.Next(100) < percent)
+            {
+                situations |= situation;
+            }
+        }
+
+        Maybe(DemandSituations.DomesticViolence, demand.IsPriorityPublic ? 12 : 2);
+        Maybe(DemandSituations.Disability, 8);
+        Maybe(DemandSituations.EvictionThreat, demand.CurrentHousing is HousingSituation.PrivateTenant or HousingSituation.SocialTenant ? 8 : 0);
+        Maybe(DemandSituations.UnfitHousing, demand.CurrentHousing == HousingSituation.PrivateTenant ? 6 : 0);
+        Maybe(DemandSituations.JobNearby, 10);
+        Maybe(DemandSituations.ResumingWork, 3);
+        Maybe(DemandSituations.UrbanRenewalRehousing, demand.CurrentHousing == HousingSituation.SocialTenant ? 4 : 0);
+        return situations;
     }
 
     private void AddHousehold(Demand demand)

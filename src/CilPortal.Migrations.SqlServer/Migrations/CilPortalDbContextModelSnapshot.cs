@@ -163,6 +163,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("RenewalReminderSentFor")
                         .HasColumnType("date");
 
+                    b.Property<int>("Situations")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -552,6 +555,180 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Reservataires");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.DemandScore", b =>
+                {
+                    b.Property<int>("DemandId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GridVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SimilarCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SimilarKey")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("SimilarKey", "Total");
+
+                    b.ToTable("DemandScores");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<int?>("Condition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("MaxPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Threshold")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoringCriteria");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "EffectiveFrom");
+
+                    b.ToTable("ScoringGrids");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGroupCap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("MaxPoints")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("ScoringGroupCaps");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Dwelling", b =>
@@ -1242,6 +1419,39 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Scoring.DemandScore", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithOne()
+                        .HasForeignKey("CilPortal.Domain.Scoring.DemandScore", "DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringCriterion", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGroupCap", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany("Caps")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Stock.Dwelling", b =>
                 {
                     b.HasOne("CilPortal.Domain.Stock.Residence", "Residence")
@@ -1416,6 +1626,13 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Navigation("Closures");
 
                     b.Navigation("OpeningSlots");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGrid", b =>
+                {
+                    b.Navigation("Caps");
+
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Residence", b =>

@@ -149,6 +149,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("RenewalReminderSentFor")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Situations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -512,6 +515,173 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Reservataires");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.DemandScore", b =>
+                {
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SimilarCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SimilarKey")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DemandId");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("SimilarKey", "Total");
+
+                    b.ToTable("DemandScores");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Condition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ScoringCriteria");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "EffectiveFrom");
+
+                    b.ToTable("ScoringGrids");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGroupCap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("ScoringGroupCaps");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Dwelling", b =>
@@ -1178,6 +1348,39 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Scoring.DemandScore", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithOne()
+                        .HasForeignKey("CilPortal.Domain.Scoring.DemandScore", "DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringCriterion", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGroupCap", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Scoring.ScoringGrid", null)
+                        .WithMany("Caps")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Stock.Dwelling", b =>
                 {
                     b.HasOne("CilPortal.Domain.Stock.Residence", "Residence")
@@ -1352,6 +1555,13 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Closures");
 
                     b.Navigation("OpeningSlots");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Scoring.ScoringGrid", b =>
+                {
+                    b.Navigation("Caps");
+
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Stock.Residence", b =>

@@ -1,0 +1,33 @@
+using CilPortal.Infrastructure.Email;
+using CilPortal.Infrastructure.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CilPortal.Infrastructure.Scoring;
+
+/// <summary>
+/// Recomputes the cotation when it is stale: every day (seniority grows by the month, a new grid may take
+/// effect, demands lapse). Checks at start-up and then at the interval of <c>Jobs:ScoreCheckEveryMinutes</c>.
+/// </summary>
+public sealed class ScoreRecomputationJob(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScoreRecomputationJob> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !options.Enabled
+            ? Task.CompletedTask
+            : PeriodicWork.RunAsync(
+                async cancellationToken =>
+                {
+                    using var scope = scopes.CreateScope();
+                    var scoring = scope.ServiceProvider.GetRequiredService<ScoringService>();
+                    var today = new ParisClock(clock).Today;
+                    if (await scoring.IsStaleAsync(today, cancellationToken))
+                    {
+                        await scoring.RecomputeAllAsync(today, cancellationToken);
+                    }
+                },
+                TimeSpan.FromMinutes(options.ScoreCheckEveryMinutes),
+                clock,
+                e => logger.LogError(e, "Le recalcul de la cotation a échoué ; nouvel essai au prochain passage."),
+                stoppingToken);
+}

@@ -1,0 +1,169 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CilPortal.Domain.Demands;
+using CilPortal.Domain.Scoring;
+using CilPortal.Domain.Stock;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CilPortal.Infrastructure.Scoring;
+
+/// <summary>An active demand with what the cotation needs, read in a few flat queries.</summary>
+public sealed record ScoringSubject(int DemandId, string Nur, string? SimilarKey, ScoringFacts Facts);
+
+/// <summary>
+/// Keeps the stored scores of active demands in line with the grid in force: recomputes them all when a
+/// grid is published, after an import, and every day (seniority grows), and ranks similar demands.
+/// </summary>
+public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialise(IReadOnlyList<ScoreLine> lines) => JsonSerializer.Serialize(lines, Json);
+
+    public static IReadOnlyList<ScoreLine> Deserialise(string breakdown) => JsonSerializer.Deserialize<List<ScoreLine>>(breakdown, Json) ?? [];
+
+    public async Task<List<ScoringGrid>> PublishedGridsAsync(CancellationToken cancellationToken = default) =>
+        await db.ScoringGrids.AsNoTracking()
+            .Include(g => g.Criteria)
+            .Include(g => g.Caps)
+            .AsSplitQuery()
+            .Where(g => g.Status == ScoringGridStatus.Published)
+            .ToListAsync(cancellationToken);
+
+    public async Task<ScoringGrid?> InForceAsync(DateOnly on, CancellationToken cancellationToken = default) =>
+        ScoringGrid.InForce(await PublishedGridsAsync(cancellationToken), on);
+
+    /// <summary>Every demand active on the day, with its facts.</summary>
+    public async Task<List<ScoringSubject>> SubjectsAsync(DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var active = db.Demands.AsNoTracking().ActiveOn(on);
+        var demands = await active
+            .Select(d => new
+            {
+                d.Id, d.Nur, d.FiledOn, d.IsPriorityPublic, d.IsDaloRecognised, d.CurrentHousing, d.Situations,
+                d.CurrentOccupants, d.CurrentSurface, d.CurrentRent, d.WishedTypologies,
+            })
+            .ToListAsync(cancellationToken);
+        var members = (await active.SelectMany(d => d.Members).Select(m => new { m.DemandId, m.Role }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.DemandId, m => m.Role);
+        var resources = (await active.SelectMany(d => d.Resources).Select(r => new { r.DemandId, r.MonthlyAmount, r.IsPaidOut }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.DemandId)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.IsPaidOut ? -r.MonthlyAmount : r.MonthlyAmount));
+        var refusals = (await active.SelectMany(d => d.Events).Where(e => e.Kind == DemandEventKind.OfferRefused)
+                .Select(e => new { e.DemandId, e.OccurredOn }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.DemandId, e => e.OccurredOn);
+        var firstCommunes = (await active.SelectMany(d => d.WishedCommunes).Select(w => new { w.DemandId, w.Rank, w.CommuneInseeCode }).ToListAsync(cancellationToken))
+            .GroupBy(w => w.DemandId)
+            .ToDictionary(g => g.Key, g => g.MinBy(w => w.Rank)!.CommuneInseeCode);
+
+        var subjects = new List<ScoringSubject>(demands.Count);
+        foreach (var d in demands)
+        {
+            var roles = members[d.Id].ToList();
+            var facts = new ScoringFacts(
+                d.FiledOn, d.IsPriorityPublic, d.IsDaloRecognised, d.CurrentHousing, d.Situations,
+                roles.Count,
+                !roles.Contains(HouseholdRole.CoHolder) && roles.Any(r => r is HouseholdRole.Dependant or HouseholdRole.ExpectedChild),
+                d.CurrentOccupants, d.CurrentSurface, d.CurrentRent,
+                resources.GetValueOrDefault(d.Id),
+                [.. refusals[d.Id]]);
+            var firstTypology = d.WishedTypologies.Members().Cast<Typology?>().FirstOrDefault();
+            subjects.Add(new ScoringSubject(d.Id, d.Nur, SimilarDemands.Key(firstTypology, firstCommunes.GetValueOrDefault(d.Id)), facts));
+        }
+
+        return subjects;
+    }
+
+    /// <summary>True when some active demand has no score, or a score from another day or another grid.</summary>
+    public async Task<bool> IsStaleAsync(DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var grid = await InForceAsync(on, cancellationToken);
+        var active = db.Demands.ActiveOn(on);
+        if (grid is null)
+        {
+            return await db.DemandScores.AnyAsync(cancellationToken);
+        }
+
+        return await active.CountAsync(cancellationToken) != await db.DemandScores.CountAsync(cancellationToken)
+            || await db.DemandScores.AnyAsync(s => s.ComputedOn != on || s.GridId != grid.Id, cancellationToken)
+            || await active.AnyAsync(d => !db.DemandScores.Any(s => s.DemandId == d.Id), cancellationToken);
+    }
+
+    /// <summary>Replaces every stored score by the score of each active demand with the grid in force on the day.</summary>
+    public async Task<int> RecomputeAllAsync(DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var grid = await InForceAsync(on, cancellationToken);
+        var subjects = grid is null ? [] : await SubjectsAsync(on, cancellationToken);
+        var scores = grid is null ? [] : Score(grid, subjects, on);
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await db.DemandScores.ExecuteDeleteAsync(cancellationToken);
+            foreach (var chunk in scores.Chunk(5000))
+            {
+                db.DemandScores.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var score in chunk)
+                {
+                    db.Entry(score).State = EntityState.Detached;
+                }
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+
+        logger.LogInformation("Cotation recalculée pour {Count} demandes actives (grille version {Version}).", scores.Count, grid?.Version);
+        return scores.Count;
+    }
+
+    /// <summary>Scores and ranks of the subjects with a grid (pure computation, nothing is saved).</summary>
+    public static List<DemandScore> Score(ScoringGrid grid, IReadOnlyList<ScoringSubject> subjects, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var calculator = new ScoreCalculator(grid);
+        var scores = new List<DemandScore>(subjects.Count);
+        foreach (var subject in subjects)
+        {
+            var result = calculator.Compute(subject.Facts, on);
+            scores.Add(new DemandScore
+            {
+                DemandId = subject.DemandId,
+                GridId = grid.Id,
+                GridVersion = grid.Version,
+                Total = result.Total,
+                ComputedOn = on,
+                Breakdown = Serialise(result.Lines),
+                SimilarKey = subject.SimilarKey,
+            });
+        }
+
+        var ranks = SimilarDemands.Rank(subjects.Select((s, i) => new RankedDemand(s.DemandId, s.SimilarKey, scores[i].Total, s.Facts.FiledOn)));
+        foreach (var score in scores)
+        {
+            if (ranks.TryGetValue(score.DemandId, out var rank))
+            {
+                score.Rank = rank.Rank;
+                score.SimilarCount = rank.Count;
+            }
+        }
+
+        return scores;
+    }
+}
