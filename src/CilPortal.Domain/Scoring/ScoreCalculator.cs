@@ -113,7 +113,7 @@ public sealed class ScoreCalculator
         return new ScoreResult(total, lines);
     }
 
-    /// <summary>Full months from the filing date to the day (a month is complete on the same day of the month).</summary>
+    /// <summary>Full months from the filing date to the day: a month is complete on the same day of the next month, or on its last day when it is shorter.</summary>
     public static int FullMonthsBetween(DateOnly from, DateOnly to)
     {
         if (to <= from)
