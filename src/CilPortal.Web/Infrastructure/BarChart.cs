@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Html;
 namespace CilPortal.Web.Infrastructure;
 
 /// <summary>One bar: a label, a value (null when it cannot be shown) and the text written next to it.</summary>
-public sealed record Bar(string Label, decimal? Value, string ValueText);
+public sealed record Bar(string Label, decimal? Value, string ValueText, bool Highlighted = false);
 
 /// <summary>
 /// Horizontal bar charts drawn on the server as SVG: no script, styled by the site stylesheet, with a
@@ -15,12 +15,11 @@ public sealed record Bar(string Label, decimal? Value, string ValueText);
 public static class BarChart
 {
     private const int RowHeight = 34;
-    private const int LabelWidth = 40;
-    private const int BarAreaWidth = 180;
     private const int Width = 330;
 
-    public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<Bar> bars)
+    public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<Bar> bars, int labelWidth = 40)
     {
+        var barAreaWidth = 220 - labelWidth;
         ArgumentNullException.ThrowIfNull(bars);
         var encoder = HtmlEncoder.Default;
         var max = bars.Max(b => b.Value ?? 0m);
@@ -32,14 +31,14 @@ public static class BarChart
         {
             var bar = bars[i];
             var y = 4 + (i * RowHeight);
-            var length = bar.Value is { } v && max > 0 ? Math.Max(2m, v / max * BarAreaWidth) : 0m;
+            var length = bar.Value is { } v && max > 0 ? Math.Max(2m, v / max * barAreaWidth) : 0m;
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart__label\" x=\"0\" y=\"{y + 21}\">{encoder.Encode(bar.Label)}</text>");
             if (length > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart__bar\" x=\"{LabelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{RowHeight - 10}\" rx=\"3\"></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart__bar{(bar.Highlighted ? " chart__bar--own" : "")}\" x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{RowHeight - 10}\" rx=\"3\"></rect>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart__value\" x=\"{LabelWidth + length + 6:0.#}\" y=\"{y + 21}\">{encoder.Encode(bar.ValueText)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart__value\" x=\"{labelWidth + length + 6:0.#}\" y=\"{y + 21}\">{encoder.Encode(bar.ValueText)}</text>");
         }
 
         svg.Append("</svg>");

@@ -14,5 +14,8 @@ public static class FrenchFormat
     /// <summary>"23 403 €".</summary>
     public static string Euros(decimal amount) => amount.ToString("#,0", French) + " €";
 
+    /// <summary>An ordinal rank in French: 1er, 2e, 3e…</summary>
+    public static string Rank(int rank) => rank == 1 ? "1er" : $"{rank}e";
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
 }

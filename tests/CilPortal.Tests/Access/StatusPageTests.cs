@@ -42,7 +42,7 @@ public class StatusPageTests(CilPortalWebFactory factory) : IClassFixture<CilPor
     }
 
     [Fact]
-    public async Task A_demand_near_its_anniversary_calls_for_renewal_and_shows_waits_and_the_score_section()
+    public async Task A_demand_near_its_anniversary_calls_for_renewal_and_shows_waits_and_its_score()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (nur, code) = await DemandWithAsync(db => db.Demands.Where(d => d.Status == DemandStatus.Active), (db, demand) =>
@@ -55,7 +55,8 @@ public class StatusPageTests(CilPortalWebFactory factory) : IClassFixture<CilPor
 
         Assert.Contains("Renouvelez votre demande avant le", html, StringComparison.Ordinal);
         Assert.Contains("Combien de temps attendent les demandes comme la mienne", html, StringComparison.Ordinal);
-        Assert.Contains("n'est pas encore calculée", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"score-total\"", html, StringComparison.Ordinal);
+        Assert.Contains("Détail de mes points", html, StringComparison.Ordinal);
     }
 
     [Fact]

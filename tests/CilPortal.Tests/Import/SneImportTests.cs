@@ -31,6 +31,10 @@ public partial class SneImportTests(CilPortalWebFactory factory) : IClassFixture
         Assert.Single(demand.Events);
         Assert.False(demand.IsFictional);
         Assert.Equal(30, await db.DemandResources.CountAsync(r => r.DemandId == demand.Id));
+
+        // Scored in the same transaction as the import: filed in 2018, its seniority is at the cap.
+        var score = await db.DemandScores.SingleAsync(s => s.DemandId == demand.Id);
+        Assert.Contains(CilPortal.Infrastructure.Scoring.ScoringService.Deserialise(score.Breakdown), l => l.Code == "ANCIENNETE" && l.Points == 60);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class SignInTests(CilPortalWebFactory factory) : IClassFixture<CilPortalW
         Assert.Contains("data-testid=\"demand-summary\"", html, StringComparison.Ordinal);
         Assert.Contains($"class=\"nur\">{ownNur}<", html, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "[0-9]{7}[0-9]{6}D1199"));
-        Assert.Contains("n'est pas encore calculée", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"score-total\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using System.Globalization;
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
 using CilPortal.Domain.Information;
+using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Scoring;
 using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +26,13 @@ public sealed record DecisionLine(DateOnly On, string Decision, int? Rank, strin
 
 public sealed record PendingOffer(DateOnly OfferedOn, DateOnly AnswerBy, DwellingDescription? Dwelling);
 
+/// <summary>The cotation of the demand as stored, with its place among similar demands.</summary>
+public sealed record ScoreView(int Total, int GridVersion, DateOnly ComputedOn, IReadOnlyList<ScoreLine> Lines, int? Rank, int? SimilarCount, IReadOnlyList<HistogramBar> Histogram);
+
 public sealed record DemandSummary(
     string Nur,
     string StatusLabel,
+    bool IsActive,
     DateOnly FiledOn,
     DateOnly ExpiresOn,
     bool RenewalDue,
@@ -39,7 +45,8 @@ public sealed record DemandSummary(
     IReadOnlyList<DecisionLine> Decisions,
     PendingOffer? Offer,
     string? SimilarScope,
-    WaitStatistics? SimilarWait);
+    WaitStatistics? SimilarWait,
+    ScoreView? Score);
 
 /// <summary>Reads one demand as its applicant sees it (shared by the account page and the lookup by code).</summary>
 public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock)
@@ -75,6 +82,7 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
         return new DemandSummary(
             demand.Nur,
             DemandLabels.Status(demand, today),
+            demand.Status == DemandStatus.Active && !DemandLifecycle.IsLapsed(demand.ExpiresOn, today),
             demand.FiledOn,
             demand.ExpiresOn,
             demand.Status == DemandStatus.Active && DemandLifecycle.IsInRenewalWindow(demand.ExpiresOn, today),
@@ -87,7 +95,21 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             decisions,
             offer,
             firstCommune is not null && firstTypology is not null ? $"{firstTypology} à {names.GetValueOrDefault(firstCommune, firstCommune)}" : null,
-            similarWait);
+            similarWait,
+            demand.Status == DemandStatus.Active ? await ScoreAsync(demandId, cancellationToken) : null);
+    }
+
+    private async Task<ScoreView?> ScoreAsync(int demandId, CancellationToken cancellationToken)
+    {
+        var score = await db.DemandScores.AsNoTracking().SingleOrDefaultAsync(s => s.DemandId == demandId, cancellationToken);
+        if (score is null)
+        {
+            return null;
+        }
+
+        var similar = score.SimilarKey is null ? [] : await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == score.SimilarKey).Select(s => s.Total).ToListAsync(cancellationToken);
+        return new ScoreView(score.Total, score.GridVersion, score.ComputedOn, ScoringService.Deserialise(score.Breakdown), score.Rank, score.SimilarCount,
+            similar.Count == 0 ? [] : ScoreHistogram.Build(similar, score.Total));
     }
 
     private async Task<IReadOnlyList<DecisionLine>> DecisionsAsync(int demandId, Dictionary<string, string> communes, CancellationToken cancellationToken)

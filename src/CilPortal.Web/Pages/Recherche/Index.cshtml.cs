@@ -39,7 +39,13 @@ public class IndexModel(ContentStore content, CilPortalDbContext db) : PageModel
                     p.IsRegistrationDesk ? "guichet enregistreur enregistrer déposer demande" : "",
                     .. TimetableDay.Week(p.OpeningSlots).Where(d => !d.IsClosed).Select(d => d.Day),
                     p.Notes ?? ""]),
-                $"/lieux-accueil/{p.Id}")));
+                $"/lieux-accueil/{p.Id}")))
+            .Append(new SearchDocument(
+                "Outil",
+                "La cotation des demandes",
+                "Les critères et les points de la grille de cotation en vigueur.",
+                "cotation score points grille critères ancienneté refus priorité plafond rang classement",
+                "/cotation"));
         Hits = TextSearch.Find(documents, Query);
     }
 }
