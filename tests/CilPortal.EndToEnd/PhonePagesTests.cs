@@ -22,6 +22,7 @@ public class PhonePagesTests(BrowserFixture browser)
     [InlineData("/chiffres-cles/11262", "chiffres-cles-narbonne")]
     [InlineData("/chiffres-cles/11012", "chiffres-cles-petite-commune")]
     [InlineData("/simulateur", "simulateur")]
+    [InlineData("/cotation", "cotation")]
     [InlineData("/recherche?q=demande", "recherche")]
     [InlineData("/contact", "contact")]
     [InlineData("/ma-demande/suivi", "suivi")]

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CilPortal.Domain.Demands;
 using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
@@ -8,6 +11,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CilPortal.Infrastructure.Scoring;
+
+[JsonSerializable(typeof(List<ScoreLine>))]
+internal sealed partial class ScoreJsonContext : JsonSerializerContext;
 
 /// <summary>An active demand with what the cotation needs, read in a few flat queries.</summary>
 public sealed record ScoringSubject(int DemandId, string Nur, string? SimilarKey, ScoringFacts Facts);
@@ -18,11 +24,50 @@ public sealed record ScoringSubject(int DemandId, string Nur, string? SimilarKey
 /// </summary>
 public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly ScoreJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    public static string Serialise(IReadOnlyList<ScoreLine> lines) => JsonSerializer.Serialize(lines, Json);
+    private static readonly JsonEncodedText CodeProperty = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText LabelProperty = JsonEncodedText.Encode("label");
+    private static readonly JsonEncodedText PointsProperty = JsonEncodedText.Encode("points");
+    private static readonly JsonEncodedText ReasonProperty = JsonEncodedText.Encode("reason");
 
-    public static IReadOnlyList<ScoreLine> Deserialise(string breakdown) => JsonSerializer.Deserialize<List<ScoreLine>>(breakdown, Json) ?? [];
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
+
+    /// <summary>
+    /// The breakdown as stored: written by hand with a reused buffer, because every active demand's breakdown is
+    /// serialised on each recomputation (readable French, read back by <see cref="Deserialise"/>).
+    /// </summary>
+    public static string Serialise(IReadOnlyList<ScoreLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = jsonWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        writer.WriteStartArray();
+        foreach (var line in lines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(CodeProperty, line.Code);
+            writer.WriteString(LabelProperty, line.Label);
+            writer.WriteNumber(PointsProperty, line.Points);
+            writer.WriteString(ReasonProperty, line.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static IReadOnlyList<ScoreLine> Deserialise(string breakdown) => JsonSerializer.Deserialize(breakdown, Json.ListScoreLine) ?? [];
 
     public async Task<List<ScoringGrid>> PublishedGridsAsync(CancellationToken cancellationToken = default) =>
         await db.ScoringGrids.AsNoTracking()

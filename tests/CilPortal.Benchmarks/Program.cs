@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+
+if (args is ["phases"])
+{
+    CilPortal.Benchmarks.Measure.Run();
+    return;
+}
+
+// dotnet run -c Release --project tests/CilPortal.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CilPortal.Benchmarks.ScoringBenchmarks).Assembly).Run(args);
