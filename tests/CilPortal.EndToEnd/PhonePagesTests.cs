@@ -79,7 +79,15 @@ public class PhonePagesTests(BrowserFixture browser)
 
         await page.WaitForURLAsync("**/ma-demande");
         Assert.True(await page.GetByTestId("demand-summary").IsVisibleAsync());
+        Assert.True(await page.GetByTestId("score-histogram").IsVisibleAsync());
         await page.ScreenshotAsync("ma-demande");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier mes coordonnées et mes avis" }).ClickAsync();
+        await page.GetByLabel("Téléphone (facultatif)").FillAsync("pas un numéro");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        Assert.True(await page.GetByTestId("form-errors").IsVisibleAsync());
+        await page.ScreenshotAsync("ma-demande-coordonnees");
         await page.AssertNoWcagViolationsAsync();
     }
 

@@ -105,9 +105,34 @@ public class Demand
     /// <summary>Highest monthly rent (charges included) the household is ready to pay.</summary>
     public decimal? MaxRent { get; set; }
 
+    /// <summary>E-mail recorded in the registry (overwritten by each SNE import).</summary>
     public string? ContactEmail { get; set; }
 
+    /// <summary>Phone recorded in the registry (overwritten by each SNE import).</summary>
     public string? ContactPhone { get; set; }
+
+    /// <summary>E-mail the applicant chose on this portal for its notices (confirmed); kept across imports.</summary>
+    public string? PortalEmail { get; set; }
+
+    /// <summary>Phone the applicant gave on this portal; kept across imports.</summary>
+    public string? PortalPhone { get; set; }
+
+    /// <summary>A new portal e-mail waiting for the applicant to click the link sent to it.</summary>
+    public string? PendingPortalEmail { get; set; }
+
+    /// <summary>Hash of the token of the confirmation link sent to <see cref="PendingPortalEmail"/>.</summary>
+    public string? PendingPortalEmailTokenHash { get; set; }
+
+    public DateTimeOffset? PendingPortalEmailSentAt { get; set; }
+
+    /// <summary>Whether the applicant wants an e-mail at each step of the demand (non-mandatory notices).</summary>
+    public bool StatusNotices { get; set; } = true;
+
+    /// <summary>Random token of the unsubscribe link of the notices (it only allows stopping them).</summary>
+    public string? NoticeToken { get; set; }
+
+    /// <summary>Where the portal writes: the address chosen on the portal, else the registry's.</summary>
+    public string? NoticeEmail => PortalEmail ?? ContactEmail;
 
     /// <summary>Reception point where the demand was registered, if any.</summary>
     public int? ReceptionPointId { get; set; }

@@ -32,4 +32,7 @@ public class DemandEvent
 
     /// <summary>Allocation the event belongs to, for designations, decisions, offers and leases.</summary>
     public int? AllocationId { get; set; }
+
+    /// <summary>For <see cref="DemandEventKind.StruckOff"/>: the reason of the radiation (R441-2-8).</summary>
+    public RadiationReason? RadiationReason { get; set; }
 }

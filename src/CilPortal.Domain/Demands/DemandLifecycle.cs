@@ -43,7 +43,7 @@ public static class DemandLifecycle
         return demand.Status == DemandStatus.Active
             && IsInRenewalWindow(demand.ExpiresOn, today)
             && demand.RenewalReminderSentFor != demand.ExpiresOn
-            && !string.IsNullOrWhiteSpace(demand.ContactEmail);
+            && !string.IsNullOrWhiteSpace(demand.NoticeEmail);
     }
 
     /// <summary>A demand not renewed by its anniversary lapses (radiation reason (e)), even before the registry strikes it off.</summary>

@@ -57,6 +57,7 @@ public static class DatabaseSetup
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
         services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();
+        services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();

@@ -36,4 +36,56 @@ public static class EmailTemplates
             """;
         return new EmailMessage(to, $"Votre demande de logement n° {nur} est à renouveler avant le {date}", text, html, "renouvellement");
     }
+
+    /// <summary>A step of the demand (decision, offer, label, radiation): a non-mandatory notice, with its unsubscribe link.</summary>
+    public static EmailMessage StatusNotice(string to, string nur, DateOnly on, string what, string portalUrl, string epciName, string unsubscribeUrl)
+    {
+        var date = on.ToString("d MMMM yyyy", French);
+        var text = $"""
+            Bonjour,
+
+            Du nouveau pour votre demande de logement social n° {nur}, le {date} :
+            {what}
+
+            Tous les détails (décisions, rang, délais, logement proposé) : {portalUrl}/ma-demande
+
+            Vous recevez ce message parce que vous avez demandé à être prévenu à chaque étape.
+            Ne plus recevoir ces avis : {unsubscribeUrl}
+            (Les rappels de renouvellement, obligatoires, continueront d'être envoyés.)
+
+            {epciName} — service d'information des demandeurs de logement social.
+            """;
+        var html = $"""
+            <p>Bonjour,</p>
+            <p>Du nouveau pour votre demande de logement social n° <strong>{WebUtility.HtmlEncode(nur)}</strong>, le {date} :</p>
+            <p><strong>{WebUtility.HtmlEncode(what)}</strong></p>
+            <p><a href="{portalUrl}/ma-demande">Voir tous les détails de ma demande</a> (décisions, rang, délais, logement proposé).</p>
+            <p>Vous recevez ce message parce que vous avez demandé à être prévenu à chaque étape. <a href="{unsubscribeUrl}">Ne plus recevoir ces avis</a>. Les rappels de renouvellement, obligatoires, continueront d'être envoyés.</p>
+            <p>{WebUtility.HtmlEncode(epciName)} — service d'information des demandeurs de logement social.</p>
+            """;
+        return new EmailMessage(to, $"Votre demande de logement n° {nur} : du nouveau", text, html, "avis", unsubscribeUrl);
+    }
+
+    public static EmailMessage ConfirmNoticeEmail(string to, string nur, string confirmUrl, string epciName)
+    {
+        var text = $"""
+            Bonjour,
+
+            Vous avez demandé à recevoir à cette adresse les avis de votre demande de logement social n° {nur}.
+            Pour confirmer, ouvrez ce lien dans les 24 heures (connecté à votre compte) :
+            {confirmUrl}
+
+            Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.
+
+            {epciName} — service d'information des demandeurs de logement social.
+            """;
+        var html = $"""
+            <p>Bonjour,</p>
+            <p>Vous avez demandé à recevoir à cette adresse les avis de votre demande de logement social n° <strong>{WebUtility.HtmlEncode(nur)}</strong>.</p>
+            <p><a href="{confirmUrl}">Confirmer cette adresse</a> dans les 24 heures (connecté à votre compte).</p>
+            <p>Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.</p>
+            <p>{WebUtility.HtmlEncode(epciName)} — service d'information des demandeurs de logement social.</p>
+            """;
+        return new EmailMessage(to, "Confirmez l'adresse des avis de votre demande de logement", text, html, "confirmation-adresse");
+    }
 }

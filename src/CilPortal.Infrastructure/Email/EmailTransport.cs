@@ -54,7 +54,9 @@ public static class MimeBuilder
         mime.To.Add(MailboxAddress.Parse(message.To));
         if (message.UnsubscribeUrl is not null)
         {
+            // RFC 2369 and RFC 8058: mail clients can stop the notices in one click (a POST to the same address).
             mime.Headers.Add("List-Unsubscribe", $"<{message.UnsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();

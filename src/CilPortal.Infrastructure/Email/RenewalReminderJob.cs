@@ -37,13 +37,13 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
         var limit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
         var candidates = await db.Demands
             .ActiveOn(today)
-            .Where(d => d.ExpiresOn <= limit && d.ContactEmail != null
+            .Where(d => d.ExpiresOn <= limit && (d.PortalEmail != null || d.ContactEmail != null)
                 && (d.RenewalReminderSentFor == null || d.RenewalReminderSentFor != d.ExpiresOn))
             .ToListAsync(cancellationToken);
         var due = candidates.Where(d => DemandLifecycle.IsRenewalReminderDue(d, today)).ToList();
         foreach (var demand in due)
         {
-            outbox.Enqueue(EmailTemplates.RenewalReminder(demand.ContactEmail!, demand.Nur, demand.ExpiresOn, options.PublicUrl.TrimEnd('/'), options.EpciName));
+            outbox.Enqueue(EmailTemplates.RenewalReminder(demand.NoticeEmail!, demand.Nur, demand.ExpiresOn, options.PublicUrl.TrimEnd('/'), options.EpciName));
             demand.RenewalReminderSentFor = demand.ExpiresOn;
         }
 

@@ -81,9 +81,17 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
         ScoringGrid.InForce(await PublishedGridsAsync(cancellationToken), on);
 
     /// <summary>Every demand active on the day, with its facts.</summary>
-    public async Task<List<ScoringSubject>> SubjectsAsync(DateOnly on, CancellationToken cancellationToken = default)
+    public async Task<List<ScoringSubject>> SubjectsAsync(DateOnly on, CancellationToken cancellationToken = default) =>
+        await SubjectsAsync(on, null, cancellationToken);
+
+    private async Task<List<ScoringSubject>> SubjectsAsync(DateOnly on, int? demandId, CancellationToken cancellationToken)
     {
         var active = db.Demands.AsNoTracking().ActiveOn(on);
+        if (demandId is { } id)
+        {
+            active = active.Where(d => d.Id == id);
+        }
+
         var demands = await active
             .Select(d => new
             {
@@ -175,6 +183,59 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
 
         logger.LogInformation("Cotation recalculée pour {Count} demandes actives (grille version {Version}).", scores.Count, grid?.Version);
         return scores.Count;
+    }
+
+    /// <summary>
+    /// Brings one demand's score up to date after it changed (an event, an edit) and re-ranks the groups of
+    /// similar demands it left and joined, without recomputing every demand.
+    /// </summary>
+    public async Task RefreshDemandAsync(int demandId, DateOnly on, CancellationToken cancellationToken = default)
+    {
+        var grid = await InForceAsync(on, cancellationToken);
+        var existing = await db.DemandScores.SingleOrDefaultAsync(s => s.DemandId == demandId, cancellationToken);
+        var subject = grid is null ? null : (await SubjectsAsync(on, demandId, cancellationToken)).SingleOrDefault();
+        var keys = new HashSet<string?>(StringComparer.Ordinal) { existing?.SimilarKey };
+        if (grid is null || subject is null)
+        {
+            if (existing is not null)
+            {
+                db.DemandScores.Remove(existing);
+            }
+        }
+        else
+        {
+            var fresh = Score(grid, [subject], on)[0];
+            if (existing is null)
+            {
+                db.DemandScores.Add(fresh);
+            }
+            else
+            {
+                existing.GridId = fresh.GridId;
+                existing.GridVersion = fresh.GridVersion;
+                existing.Total = fresh.Total;
+                existing.ComputedOn = fresh.ComputedOn;
+                existing.Breakdown = fresh.Breakdown;
+                existing.SimilarKey = fresh.SimilarKey;
+            }
+
+            keys.Add(fresh.SimilarKey);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var key in keys.Where(k => k is not null))
+        {
+            var group = await db.DemandScores.Where(s => s.SimilarKey == key).ToListAsync(cancellationToken);
+            var ids = group.Select(s => s.DemandId).ToList();
+            var filedOn = await db.Demands.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FiledOn, cancellationToken);
+            var ranks = SimilarDemands.Rank(group.Select(s => new RankedDemand(s.DemandId, s.SimilarKey, s.Total, filedOn[s.DemandId])));
+            foreach (var score in group)
+            {
+                (score.Rank, score.SimilarCount) = ranks[score.DemandId];
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Scores and ranks of the subjects with a grid (pure computation, nothing is saved).</summary>

@@ -139,12 +139,38 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
 
+                    b.Property<string>("NoticeToken")
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(50)");
+
                     b.Property<string>("Nur")
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
                         .HasColumnType("char(18)")
                         .IsFixedLength();
+
+                    b.Property<string>("PendingPortalEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset?>("PendingPortalEmailSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PendingPortalEmailTokenHash")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("PortalEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("PortalPhone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
 
                     b.Property<int?>("RadiationReason")
                         .HasColumnType("int");
@@ -169,6 +195,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<bool>("StatusNotices")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly?>("StruckOffOn")
                         .HasColumnType("date");
 
@@ -176,6 +205,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NoticeToken")
+                        .IsUnique()
+                        .HasFilter("[NoticeToken] IS NOT NULL");
 
                     b.HasIndex("Nur")
                         .IsUnique();
@@ -210,6 +243,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("RadiationReason")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -127,12 +127,38 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<double?>("MaxRent")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("NoticeToken")
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nur")
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<string>("PendingPortalEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PendingPortalEmailSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingPortalEmailTokenHash")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalPhone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("RadiationReason")
                         .HasColumnType("INTEGER");
@@ -155,6 +181,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("StatusNotices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("StruckOffOn")
                         .HasColumnType("TEXT");
 
@@ -162,6 +191,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NoticeToken")
+                        .IsUnique();
 
                     b.HasIndex("Nur")
                         .IsUnique();
@@ -194,6 +226,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RadiationReason")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

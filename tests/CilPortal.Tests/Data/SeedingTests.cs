@@ -98,6 +98,9 @@ public class SeedingTests
             Assert.True(d.ExpiresOn > d.StruckOffOn, d.Nur);
         });
         Assert.All(territory.Allocations, a => Assert.True(a.Demand.WishedTypologies.Includes(a.Dwelling.Typology), $"{a.Demand.Nur} was examined for a {a.Dwelling.Typology} it did not want."));
+
+        // The stored state of every demo demand is the one its events lead to (R441-2-15).
+        Assert.All(territory.Demands, d => Assert.Equal(DemandHistory.StateOf(d), DemandHistory.Derive(d.FiledOn, d.Events)));
         Assert.All(territory.Demands, d => Assert.Single(d.Members, m => m.Role == HouseholdRole.Applicant));
         Assert.All(territory.Demands, d => Assert.True(d.IsFictional));
     }

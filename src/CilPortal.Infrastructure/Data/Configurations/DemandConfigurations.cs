@@ -15,6 +15,13 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         builder.HasIndex(d => new { d.Status, d.ExpiresOn });
         builder.Property(d => d.CurrentCommuneInseeCode).HasMaxLength(5).IsUnicode(false);
         builder.Property(d => d.ContactEmail).HasMaxLength(254);
+        builder.Property(d => d.PortalEmail).HasMaxLength(254);
+        builder.Property(d => d.PendingPortalEmail).HasMaxLength(254);
+        builder.Property(d => d.PendingPortalEmailTokenHash).HasMaxLength(100).IsUnicode(false);
+        builder.Property(d => d.PortalPhone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.NoticeToken).HasMaxLength(50).IsUnicode(false);
+        builder.HasIndex(d => d.NoticeToken).IsUnique();
+        builder.Ignore(d => d.NoticeEmail);
         builder.Property(d => d.ContactPhone).HasMaxLength(20).IsUnicode(false);
         builder.Property(d => d.CurrentHousingCode).HasMaxLength(10).IsUnicode(false);
         builder.Property(d => d.AccessCodeHash).HasMaxLength(200).IsUnicode(false);

@@ -99,6 +99,14 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             demand.Status == DemandStatus.Active ? await ScoreAsync(demandId, cancellationToken) : null);
     }
 
+    public async Task<(string? Email, bool StatusNotices)?> NoticesAsync(int demandId, CancellationToken cancellationToken)
+    {
+        var notices = await db.Demands.AsNoTracking().Where(d => d.Id == demandId)
+            .Select(d => new { Email = d.PortalEmail ?? d.ContactEmail, d.StatusNotices })
+            .SingleOrDefaultAsync(cancellationToken);
+        return notices is null ? null : (notices.Email, notices.StatusNotices);
+    }
+
     private async Task<ScoreView?> ScoreAsync(int demandId, CancellationToken cancellationToken)
     {
         var score = await db.DemandScores.AsNoTracking().SingleOrDefaultAsync(s => s.DemandId == demandId, cancellationToken);

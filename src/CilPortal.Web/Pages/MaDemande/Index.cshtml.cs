@@ -9,12 +9,16 @@ public class IndexModel(DemandStatusQuery demands, UserManager<ApplicationUser> 
 {
     public DemandSummary? Summary { get; private set; }
 
+    /// <summary>Where the notices go, and whether the applicant wants them (shown to the account holder only).</summary>
+    public (string? Email, bool StatusNotices)? Notices { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user?.LinkedDemandId is { } demandId)
         {
             Summary = await demands.ForAsync(demandId, cancellationToken);
+            Notices = await demands.NoticesAsync(demandId, cancellationToken);
         }
     }
 }
