@@ -143,10 +143,16 @@ if (demoOptions.Enabled && app.Environment.IsProduction())
 
 await DatabaseInitialiser.InitialiseAsync(app.Services, demoOptions.Enabled);
 
-// Command line for scheduled imports: dotnet CilPortal.Web.dll import-sne <file.xml>
+// Command line for scheduled imports: dotnet CilPortal.Web.dll import-sne <file.xml> | import-evenements <file.csv>
 if (args is ["import-sne", var importPath])
 {
     Environment.ExitCode = await SneImportCommand.RunAsync(app.Services, importPath, Console.Out);
+    return;
+}
+
+if (args is ["import-evenements", var eventsPath])
+{
+    Environment.ExitCode = await SneImportCommand.RunEventsAsync(app.Services, eventsPath, Console.Out);
     return;
 }
 

@@ -245,6 +245,7 @@ public class PhonePagesTests(BrowserFixture browser)
             ("/gestion/epci/plafonds", "gestion-plafonds"),
             ("/gestion/epci/plafonds/modifier", "gestion-plafond-ajouter"),
             ("/gestion/epci/import-sne", "gestion-import-sne"),
+            ("/gestion/epci/import-evenements", "gestion-import-evenements"),
         })
         {
             var response = await page.GotoAsync(url);

@@ -23,6 +23,17 @@ public sealed class DemandEventRecorder(CilPortalDbContext db, Outbox outbox, Jo
             return false;
         }
 
+        Record(demand, demandEvent);
+        await db.SaveChangesAsync(cancellationToken);
+        await scoring.RefreshDemandAsync(demandId, clock.Today, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Records the event on a tracked demand (its events loaded) and queues its notice; the caller saves.</summary>
+    public void Record(Demand demand, DemandEvent demandEvent)
+    {
+        ArgumentNullException.ThrowIfNull(demand);
+        ArgumentNullException.ThrowIfNull(demandEvent);
         DemandHistory.Record(demand, demandEvent);
         if (DemandHistory.IsNoticeWorthy(demandEvent.Kind) && demand.StatusNotices && demand.NoticeEmail is { } to)
         {
@@ -30,10 +41,6 @@ public sealed class DemandEventRecorder(CilPortalDbContext db, Outbox outbox, Jo
             var portal = options.PublicUrl.TrimEnd('/');
             outbox.Enqueue(EmailTemplates.StatusNotice(to, demand.Nur, demandEvent.OccurredOn, demandEvent.Detail ?? EventText(demandEvent.Kind), portal, options.EpciName, $"{portal}/desabonnement/{demand.NoticeToken}"));
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await scoring.RefreshDemandAsync(demandId, clock.Today, cancellationToken);
-        return true;
     }
 
     public static string NewNoticeToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));

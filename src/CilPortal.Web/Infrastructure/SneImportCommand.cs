@@ -32,4 +32,32 @@ public static class SneImportCommand
 
         return 1;
     }
+
+    /// <summary>The <c>import-evenements</c> command: imports a CSV of dated events; exit code 0 only when it was imported.</summary>
+    public static async Task<int> RunEventsAsync(IServiceProvider services, string path, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(path))
+        {
+            await output.WriteLineAsync($"Fichier introuvable : {path}");
+            return 2;
+        }
+
+        using var scope = services.CreateScope();
+        await using var file = File.OpenRead(path);
+        var report = await scope.ServiceProvider.GetRequiredService<DemandEventImporter>().ImportAsync(file, scope.ServiceProvider.GetRequiredService<ParisClock>().Today);
+        if (report.Succeeded)
+        {
+            await output.WriteLineAsync($"Import réussi : {report.Read} événement(s) lu(s), {report.Recorded} enregistré(s), {report.AlreadyKnown} déjà connu(s).");
+            return 0;
+        }
+
+        await output.WriteLineAsync($"Import refusé, rien n'a été enregistré : {report.Errors.Count} erreur(s).");
+        foreach (var error in report.Errors)
+        {
+            await output.WriteLineAsync(error.ToString());
+        }
+
+        return 1;
+    }
 }
