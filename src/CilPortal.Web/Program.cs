@@ -100,6 +100,7 @@ services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     });
 services.AddRouting(options => options.LowercaseUrls = true);
 services.AddScoped<CilPortal.Web.Pages.MaDemande.DemandStatusQuery>();
+services.AddScoped<CilPortal.Web.Pages.Gestion.Accueil.Demandes.StaffDemandQuery>();
 services.AddCilPortalRateLimits(configuration);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 

@@ -63,6 +63,12 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<DemandScore> DemandScores => Set<DemandScore>();
 
+    public DbSet<Interview> Interviews => Set<Interview>();
+
+    public DbSet<CilPortal.Infrastructure.Reception.ReceptionAgentAssignment> ReceptionAgentAssignments => Set<CilPortal.Infrastructure.Reception.ReceptionAgentAssignment>();
+
+    public DbSet<CilPortal.Infrastructure.Reception.DemandAccessLog> DemandAccessLogs => Set<CilPortal.Infrastructure.Reception.DemandAccessLog>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToPublishedGrids();

@@ -94,6 +94,15 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
 
         await EnsureAsync(DemoAccounts.Tenant, "Locataire de démonstration", Roles.Tenant, password);
         await EnsureAsync(DemoAccounts.ReceptionAgent, "Agent d'accueil de démonstration", Roles.ReceptionAgent, password);
+        var agent = await users.FindByEmailAsync(DemoAccounts.ReceptionAgent);
+        if (agent is not null && !await db.ReceptionAgentAssignments.AnyAsync(a => a.UserId == agent.Id))
+        {
+            // The demo agent works at the first two reception points.
+            var places = await db.ReceptionPoints.OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
+            db.ReceptionAgentAssignments.AddRange(places.Select(id => new CilPortal.Infrastructure.Reception.ReceptionAgentAssignment { UserId = agent.Id, ReceptionPointId = id }));
+            await db.SaveChangesAsync();
+        }
+
         await EnsureAsync(DemoAccounts.BailleurAgent1, $"Agent de démonstration — {bailleurs[0].Name}", Roles.BailleurAgent, password, u => u.BailleurId = bailleurs[0].Id);
         await EnsureAsync(DemoAccounts.BailleurAgent2, $"Agent de démonstration — {bailleurs[1].Name}", Roles.BailleurAgent, password, u => u.BailleurId = bailleurs[1].Id);
         await EnsureAsync(DemoAccounts.EpciAdministrator, "Administrateur de démonstration", Roles.EpciAdministrator, password);

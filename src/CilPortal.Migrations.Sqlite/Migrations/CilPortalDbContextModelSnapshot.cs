@@ -327,6 +327,53 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Demands.Interview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId");
+
+                    b.HasIndex("DemandId", "HeldOn");
+
+                    b.ToTable("Interviews");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Eligibility.IncomeCeilingScale", b =>
                 {
                     b.Property<int>("Id")
@@ -1133,6 +1180,54 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CilPortal.Infrastructure.Reception.DemandAccessLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandId", "At");
+
+                    b.ToTable("DemandAccessLogs");
+                });
+
+            modelBuilder.Entity("CilPortal.Infrastructure.Reception.ReceptionAgentAssignment", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ReceptionPointId");
+
+                    b.HasIndex("ReceptionPointId");
+
+                    b.ToTable("ReceptionAgentAssignments");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1343,6 +1438,21 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Demands.Interview", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Partners.OpeningSlot", b =>
                 {
                     b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
@@ -1521,6 +1631,21 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LinkedDemandId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CilPortal.Infrastructure.Reception.ReceptionAgentAssignment", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

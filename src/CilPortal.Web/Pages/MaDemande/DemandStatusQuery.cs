@@ -29,6 +29,9 @@ public sealed record PendingOffer(DateOnly OfferedOn, DateOnly AnswerBy, Dwellin
 /// <summary>The cotation of the demand as stored, with its place among similar demands.</summary>
 public sealed record ScoreView(int Total, int GridVersion, DateOnly ComputedOn, IReadOnlyList<ScoreLine> Lines, int? Rank, int? SimilarCount, IReadOnlyList<HistogramBar> Histogram);
 
+/// <summary>An interview at a reception desk as the applicant sees it: the outcome, never the desk's notes.</summary>
+public sealed record InterviewOutcome(DateOnly HeldOn, string Place, string Reason, string Outcome, DateOnly? FollowUpOn);
+
 public sealed record DemandSummary(
     string Nur,
     string StatusLabel,
@@ -46,7 +49,8 @@ public sealed record DemandSummary(
     PendingOffer? Offer,
     string? SimilarScope,
     WaitStatistics? SimilarWait,
-    ScoreView? Score);
+    ScoreView? Score,
+    IReadOnlyList<InterviewOutcome> Interviews);
 
 /// <summary>Reads one demand as its applicant sees it (shared by the account page and the lookup by code).</summary>
 public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock)
@@ -96,7 +100,8 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             offer,
             firstCommune is not null && firstTypology is not null ? $"{firstTypology} à {names.GetValueOrDefault(firstCommune, firstCommune)}" : null,
             similarWait,
-            demand.Status == DemandStatus.Active ? await ScoreAsync(demandId, cancellationToken) : null);
+            demand.Status == DemandStatus.Active ? await ScoreAsync(demandId, cancellationToken) : null,
+            await InterviewsAsync(demandId, cancellationToken));
     }
 
     public async Task<(string? Email, bool StatusNotices)?> NoticesAsync(int demandId, CancellationToken cancellationToken)
@@ -105,6 +110,15 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             .Select(d => new { Email = d.PortalEmail ?? d.ContactEmail, d.StatusNotices })
             .SingleOrDefaultAsync(cancellationToken);
         return notices is null ? null : (notices.Email, notices.StatusNotices);
+    }
+
+    private async Task<IReadOnlyList<InterviewOutcome>> InterviewsAsync(int demandId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Interviews.AsNoTracking().Where(i => i.DemandId == demandId)
+            .Join(db.ReceptionPoints, i => i.ReceptionPointId, r => r.Id, (i, r) => new { i.Id, i.HeldOn, Place = r.Name, i.Reason, i.Outcome, i.FollowUpOn })
+            .OrderByDescending(x => x.HeldOn).ThenByDescending(x => x.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => new InterviewOutcome(x.HeldOn, x.Place, x.Reason.French(), x.Outcome, x.FollowUpOn))];
     }
 
     private async Task<ScoreView?> ScoreAsync(int demandId, CancellationToken cancellationToken)

@@ -1,0 +1,56 @@
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CilPortal.EndToEnd;
+
+[Collection(BrowserTests.Name)]
+public class ReceptionDeskPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_agent_searches_opens_a_demand_notes_an_interview_and_prints_a_sheet_at_desktop_width()
+    {
+        string nur;
+        using (var scope = browser.Portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            nur = await db.Demands.OrderBy(d => d.Id).Skip(300).Select(d => d.Nur).FirstAsync();
+        }
+
+        var page = await browser.NewDesktopPageAsync();
+        await page.SignInAsync(DemoAccounts.ReceptionAgent);
+        await page.WaitForURLAsync("**/gestion");
+
+        await page.GotoAsync("/gestion/accueil/recherche");
+        await page.GetByLabel("Numéro unique (18 caractères)").FillAsync(nur);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        Assert.Contains("1 demande trouvée", await page.GetByTestId("result-count").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("accueil-recherche");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accueil du demandeur au guichet" }).ClickAsync();
+        Assert.True(await page.GetByTestId("staff-demand").IsVisibleAsync());
+        await page.ScreenshotAsync("accueil-demande");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.GetByTestId("record-interview").ClickAsync();
+        await page.GetByLabel("Lieu d'accueil").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Motif").SelectOptionAsync("FirstInformation");
+        await page.GetByLabel("Suite donnée (visible par le demandeur)").FillAsync("Informations données sur les pièces justificatives.");
+        await page.ScreenshotAsync("accueil-entretien");
+        await page.AssertNoWcagViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'entretien" }).ClickAsync();
+        Assert.True(await page.GetByTestId("interviews").IsVisibleAsync());
+
+        await page.GetByTestId("information-sheet").ClickAsync();
+        await page.GetByTestId("issue-code").ClickAsync();
+        Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$", (await page.GetByTestId("access-code").InnerTextAsync()).Trim());
+        await page.ScreenshotAsync("accueil-fiche");
+        await page.AssertNoWcagViolationsAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator(".site-header").IsVisibleAsync());
+        await page.ScreenshotAsync("accueil-fiche-impression");
+    }
+}
