@@ -1714,7 +1714,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
                         .WithMany()
                         .HasForeignKey("ReceptionPointId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)

@@ -1638,7 +1638,7 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
                         .WithMany()
                         .HasForeignKey("ReceptionPointId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CilPortal.Infrastructure.Identity.ApplicationUser", null)

@@ -16,7 +16,7 @@ public class ServerErrorTests(CilPortalWebFactory factory) : IClassFixture<CilPo
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE ReceptionPoints");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE ReceptionPoints RENAME TO ReceptionPointsHorsService");
         }
 
         var response = await client.GetAsync(new Uri("/lieux-accueil", UriKind.Relative));

@@ -26,7 +26,8 @@ internal sealed class ReceptionAgentAssignmentConfiguration : IEntityTypeConfigu
     {
         builder.HasKey(a => new { a.UserId, a.ReceptionPointId });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<ReceptionPoint>().WithMany().HasForeignKey(a => a.ReceptionPointId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict: a reception point reaches users through demands already (SQL Server refuses two cascading paths).
+        builder.HasOne<ReceptionPoint>().WithMany().HasForeignKey(a => a.ReceptionPointId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
