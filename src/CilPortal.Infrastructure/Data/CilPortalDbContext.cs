@@ -65,6 +65,10 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<Interview> Interviews => Set<Interview>();
 
+    public DbSet<CilPortal.Domain.Appointments.AppointmentSchedule> AppointmentSchedules => Set<CilPortal.Domain.Appointments.AppointmentSchedule>();
+
+    public DbSet<CilPortal.Domain.Appointments.Appointment> Appointments => Set<CilPortal.Domain.Appointments.Appointment>();
+
     public DbSet<CilPortal.Infrastructure.Reception.ReceptionAgentAssignment> ReceptionAgentAssignments => Set<CilPortal.Infrastructure.Reception.ReceptionAgentAssignment>();
 
     public DbSet<CilPortal.Infrastructure.Reception.DemandAccessLog> DemandAccessLogs => Set<CilPortal.Infrastructure.Reception.DemandAccessLog>();

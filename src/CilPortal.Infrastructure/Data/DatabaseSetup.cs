@@ -60,6 +60,8 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();
         services.AddScoped<CilPortal.Infrastructure.Reception.DemandAccessAudit>();
+        services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentBooking>();
+        services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentReminderJob>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();

@@ -88,4 +88,49 @@ public static class EmailTemplates
             """;
         return new EmailMessage(to, "Confirmez l'adresse des avis de votre demande de logement", text, html, "confirmation-adresse");
     }
+
+    public static EmailMessage AppointmentConfirmation(string to, string place, string address, DateTime startsAt, string cancelUrl, string epciName)
+    {
+        var when = startsAt.ToString("dddd d MMMM yyyy 'à' H'h'mm", French);
+        var text = $"""
+            Bonjour,
+
+            Votre rendez-vous est confirmé : {when}, {place}, {address}.
+
+            Apportez votre numéro unique de demande si vous en avez un, une pièce d'identité et vos derniers justificatifs de ressources.
+
+            Annuler ou changer ce rendez-vous : {cancelUrl}
+
+            {epciName} — service d'information des demandeurs de logement social.
+            """;
+        var html = $"""
+            <p>Bonjour,</p>
+            <p>Votre rendez-vous est confirmé : <strong>{WebUtility.HtmlEncode(when)}</strong>, {WebUtility.HtmlEncode(place)}, {WebUtility.HtmlEncode(address)}.</p>
+            <p>Apportez votre numéro unique de demande si vous en avez un, une pièce d'identité et vos derniers justificatifs de ressources.</p>
+            <p><a href="{cancelUrl}">Annuler ou changer ce rendez-vous</a></p>
+            <p>{WebUtility.HtmlEncode(epciName)} — service d'information des demandeurs de logement social.</p>
+            """;
+        return new EmailMessage(to, $"Rendez-vous confirmé le {when}", text, html, "rendez-vous");
+    }
+
+    public static EmailMessage AppointmentReminder(string to, string place, string address, DateTime startsAt, string bookingUrl, string epciName)
+    {
+        var when = startsAt.ToString("dddd d MMMM yyyy 'à' H'h'mm", French);
+        var text = $"""
+            Bonjour,
+
+            Rappel : vous avez rendez-vous demain, {when}, {place}, {address}.
+
+            Vous ne pouvez pas venir ? Annulez avec le lien de votre e-mail de confirmation, pour libérer la place : {bookingUrl}
+
+            {epciName} — service d'information des demandeurs de logement social.
+            """;
+        var html = $"""
+            <p>Bonjour,</p>
+            <p>Rappel : vous avez rendez-vous demain, <strong>{WebUtility.HtmlEncode(when)}</strong>, {WebUtility.HtmlEncode(place)}, {WebUtility.HtmlEncode(address)}.</p>
+            <p>Vous ne pouvez pas venir ? Annulez avec le lien de votre e-mail de confirmation, pour libérer la place.</p>
+            <p>{WebUtility.HtmlEncode(epciName)} — service d'information des demandeurs de logement social.</p>
+            """;
+        return new EmailMessage(to, $"Rappel : rendez-vous demain, {when}", text, html, "rappel-rendez-vous");
+    }
 }

@@ -57,7 +57,7 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
     }
 }
 
-/// <summary>Runs the scheduled jobs (renewal reminders) at start-up and then at their interval.</summary>
+/// <summary>Runs the scheduled jobs (renewal reminders, appointment reminders) at start-up and then at their interval.</summary>
 public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -67,7 +67,9 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                 async cancellationToken =>
                 {
                     using var scope = scopes.CreateScope();
-                    await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(new ParisClock(clock).Today, cancellationToken);
+                    var today = new ParisClock(clock).Today;
+                    await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, cancellationToken);
                 },
                 TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes),
                 clock,

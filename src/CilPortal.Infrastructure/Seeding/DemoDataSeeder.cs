@@ -18,6 +18,19 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
             await SeedTerritoryAsync(options.RandomSeed, today, cancellationToken);
         }
 
+        if (!await db.AppointmentSchedules.AnyAsync(cancellationToken))
+        {
+            // Every demo reception point receives by appointment on Tuesday mornings and Thursday afternoons.
+            var places = await db.ReceptionPoints.Select(r => r.Id).ToListAsync(cancellationToken);
+            foreach (var place in places)
+            {
+                db.AppointmentSchedules.Add(new CilPortal.Domain.Appointments.AppointmentSchedule { ReceptionPointId = place, Day = DayOfWeek.Tuesday, Start = new TimeOnly(9, 0), End = new TimeOnly(12, 0), SlotMinutes = 30, Capacity = 2 });
+                db.AppointmentSchedules.Add(new CilPortal.Domain.Appointments.AppointmentSchedule { ReceptionPointId = place, Day = DayOfWeek.Thursday, Start = new TimeOnly(14, 0), End = new TimeOnly(17, 0), SlotMinutes = 30, Capacity = 1 });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(options.AccountPassword))
         {
             logger.LogWarning("Demo:AccountPassword n'est pas renseigné : aucun compte de démonstration n'est créé.");

@@ -3,7 +3,7 @@ namespace CilPortal.Infrastructure.Time;
 /// <summary>Local time of the territory (Europe/Paris), from the injected <see cref="TimeProvider"/>.</summary>
 public sealed class ParisClock(TimeProvider time)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public DateTime Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime;
 

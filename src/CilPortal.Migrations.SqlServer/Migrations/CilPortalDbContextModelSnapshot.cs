@@ -68,6 +68,100 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Allocations");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReceptionPointId", "StartsAt", "Seat")
+                        .IsUnique()
+                        .HasFilter("[Seat] IS NOT NULL");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.AppointmentSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "Day");
+
+                    b.ToTable("AppointmentSchedules");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Demands.Demand", b =>
                 {
                     b.Property<int>("Id")
@@ -1450,6 +1544,24 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.AppointmentSchedule", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -61,6 +61,95 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Allocations");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReceptionPointId", "StartsAt", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.AppointmentSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceptionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceptionPointId", "Day");
+
+                    b.ToTable("AppointmentSchedules");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Demands.Demand", b =>
                 {
                     b.Property<int>("Id")
@@ -1374,6 +1463,24 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Appointments.AppointmentSchedule", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.ReceptionPoint", null)
+                        .WithMany()
+                        .HasForeignKey("ReceptionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -29,7 +29,7 @@ public static class Policies
 public static class PageAccess
 {
     /// <summary>Folders and pages anyone may read without an account.</summary>
-    public static readonly IReadOnlyList<string> PublicFolders = ["/Informations", "/LieuxAccueil", "/ChiffresCles", "/Simulateur", "/Cotation", "/Desabonnement", "/Recherche", "/Contact", "/Compte"];
+    public static readonly IReadOnlyList<string> PublicFolders = ["/Informations", "/LieuxAccueil", "/ChiffresCles", "/Simulateur", "/Cotation", "/Desabonnement", "/RendezVous", "/Recherche", "/Contact", "/Compte"];
 
     public static readonly IReadOnlyList<string> PublicPages = ["/Index", "/PlanDuSite", "/Erreur", "/MaDemande/Suivi"];
 

@@ -19,7 +19,7 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         "/Informations/Index", "/Informations/Article",
         "/LieuxAccueil/Index", "/LieuxAccueil/Detail",
         "/ChiffresCles/Index", "/ChiffresCles/Commune",
-        "/Simulateur/Index", "/Cotation/Index", "/Desabonnement/Index", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
+        "/Simulateur/Index", "/Cotation/Index", "/Desabonnement/Index", "/RendezVous/Index", "/RendezVous/Annuler", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
         "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse", "/Compte/Inscription", "/Compte/Confirmation",
     ];
 

@@ -1,0 +1,94 @@
+using System.Globalization;
+using CilPortal.Domain.Appointments;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages.Gestion.Accueil;
+
+/// <summary>The appointments of the agent's reception points: a week at a glance, a day in detail, and attendance.</summary>
+public class AgendaModel(CilPortalDbContext db, ParisClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "lieu")]
+    public int? PlaceId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "jour")]
+    public DateOnly? Day { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> Places { get; private set; } = [];
+
+    public IReadOnlyList<Appointment> Appointments { get; private set; } = [];
+
+    public IReadOnlyList<(DateOnly Day, int Booked)> Week { get; private set; } = [];
+
+    public DateOnly Shown => Day ?? clock.Today;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPresenceAsync(int id, AppointmentStatus status, CancellationToken cancellationToken)
+    {
+        await LoadPlacesAsync(cancellationToken);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appointment is null || !Places.Any(p => p.Id == appointment.ReceptionPointId) || status is not (AppointmentStatus.Attended or AppointmentStatus.Absent or AppointmentStatus.Cancelled))
+        {
+            return NotFound();
+        }
+
+        appointment.Status = status;
+        if (status == AppointmentStatus.Cancelled)
+        {
+            appointment.Seat = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"{appointment.Name} : {Label(status).ToLower(CultureInfo.GetCultureInfo("fr-FR"))}.";
+        return Redirect($"/gestion/accueil/agenda?lieu={appointment.ReceptionPointId}&jour={DateOnly.FromDateTime(appointment.StartsAt):yyyy-MM-dd}");
+    }
+
+    public static string Label(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.Booked => "Réservé",
+        AppointmentStatus.Cancelled => "Annulé",
+        AppointmentStatus.Attended => "Venu",
+        _ => "Absent",
+    };
+
+    private async Task LoadPlacesAsync(CancellationToken cancellationToken)
+    {
+        var userId = (await db.Users.SingleAsync(u => u.UserName == User.Identity!.Name, cancellationToken)).Id;
+        var places = User.IsInRole(Roles.EpciAdministrator)
+            ? db.ReceptionPoints
+            : db.ReceptionPoints.Where(r => db.ReceptionAgentAssignments.Any(a => a.UserId == userId && a.ReceptionPointId == r.Id));
+        Places = [.. (await places.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Name))];
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await LoadPlacesAsync(cancellationToken);
+        if (PlaceId is null || !Places.Any(p => p.Id == PlaceId))
+        {
+            PlaceId = Places.Count > 0 ? Places[0].Id : null;
+        }
+
+        if (PlaceId is not { } place)
+        {
+            return;
+        }
+
+        var monday = Shown.AddDays(-(((int)Shown.DayOfWeek + 6) % 7));
+        var weekStart = monday.ToDateTime(TimeOnly.MinValue);
+        var weekEnd = monday.AddDays(7).ToDateTime(TimeOnly.MinValue);
+        var week = await db.Appointments.AsNoTracking()
+            .Where(a => a.ReceptionPointId == place && a.StartsAt >= weekStart && a.StartsAt < weekEnd)
+            .OrderBy(a => a.StartsAt).ThenBy(a => a.Seat)
+            .ToListAsync(cancellationToken);
+        Week = [.. Enumerable.Range(0, 7).Select(i => monday.AddDays(i)).Select(d => (d, week.Count(a => DateOnly.FromDateTime(a.StartsAt) == d && a.Status != AppointmentStatus.Cancelled)))];
+        Appointments = [.. week.Where(a => DateOnly.FromDateTime(a.StartsAt) == Shown)];
+    }
+}
