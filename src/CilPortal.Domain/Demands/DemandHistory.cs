@@ -2,6 +2,7 @@ namespace CilPortal.Domain.Demands;
 
 /// <summary>What a demand's dated events say about it (R441-2-15: the status is derived from the events).</summary>
 public sealed record DemandState(
+    DateOnly FiledOn,
     DemandStatus Status,
     DateOnly ExpiresOn,
     DateOnly? LastRenewedOn,
@@ -18,7 +19,25 @@ public sealed record DemandState(
 public static class DemandHistory
 {
     public static DemandState Initial(DateOnly filedOn) =>
-        new(DemandStatus.Active, DemandLifecycle.ExpiryFrom(filedOn), null, null, null, false, false);
+        new(filedOn, DemandStatus.Active, DemandLifecycle.ExpiryFrom(filedOn), null, null, null, false, false);
+
+    /// <summary>
+    /// A renewal made on a day extends the demand to one year after the anniversary that follows that day.
+    /// Computed from the filing date, not from the current expiry, so that recording a renewal the registry
+    /// already counted (an imported demand's expiry) changes nothing.
+    /// </summary>
+    public static DateOnly ExpiryAfterRenewalOn(DateOnly filedOn, DateOnly renewedOn)
+    {
+        var anniversary = DemandLifecycle.ExpiryFrom(filedOn);
+        while (anniversary <= renewedOn)
+        {
+            anniversary = anniversary.AddYears(1);
+        }
+
+        return DemandLifecycle.ExpiryAfterRenewal(anniversary);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>The state after one more event.</summary>
     public static DemandState Next(DemandState state, DemandEvent e)
@@ -32,8 +51,8 @@ public static class DemandHistory
 
         return e.Kind switch
         {
-            DemandEventKind.Renewed when e.OccurredOn < state.ExpiresOn =>
-                state with { ExpiresOn = DemandLifecycle.ExpiryAfterRenewal(state.ExpiresOn), LastRenewedOn = e.OccurredOn },
+            DemandEventKind.Renewed when e.OccurredOn < state.ExpiresOn && (state.LastRenewedOn is null || e.OccurredOn > state.LastRenewedOn) =>
+                state with { ExpiresOn = Max(state.ExpiresOn, ExpiryAfterRenewalOn(state.FiledOn, e.OccurredOn)), LastRenewedOn = e.OccurredOn },
             DemandEventKind.PriorityPublicLabel => state with { IsPriorityPublic = true },
             DemandEventKind.DaloLabel => state with { IsDaloRecognised = true },
             DemandEventKind.LeaseSigned => state with { Status = DemandStatus.StruckOff, RadiationReason = RadiationReason.LeaseSigned, StruckOffOn = e.OccurredOn },
@@ -52,7 +71,7 @@ public static class DemandHistory
     public static DemandState StateOf(Demand demand)
     {
         ArgumentNullException.ThrowIfNull(demand);
-        return new(demand.Status, demand.ExpiresOn, demand.LastRenewedOn, demand.RadiationReason, demand.StruckOffOn, demand.IsPriorityPublic, demand.IsDaloRecognised);
+        return new(demand.FiledOn, demand.Status, demand.ExpiresOn, demand.LastRenewedOn, demand.RadiationReason, demand.StruckOffOn, demand.IsPriorityPublic, demand.IsDaloRecognised);
     }
 
     /// <summary>

@@ -53,3 +53,47 @@ public static class InterviewReasonLabels
         _ => "Autre",
     };
 }
+
+/// <summary>Supporting documents a reception desk checks off (the list of the national CERFA form's annex).</summary>
+public enum DocumentKind
+{
+    Identity = 1,
+    ResidencePermit = 2,
+    TaxNotice = 3,
+    RecentResources = 4,
+    FamilySituation = 5,
+    CurrentHousing = 6,
+    Disability = 7,
+    EvictionProcedure = 8,
+    DomesticViolence = 9,
+    Other = 10,
+}
+
+/// <summary>A document received for a demand (only the fact and the date: no file is stored).</summary>
+public class DemandDocument
+{
+    public int DemandId { get; set; }
+
+    public DocumentKind Kind { get; set; }
+
+    public DateOnly ReceivedOn { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+}
+
+public static class DocumentKindLabels
+{
+    public static string French(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.Identity => "Pièce d'identité de chaque adulte",
+        DocumentKind.ResidencePermit => "Titre de séjour (personnes étrangères hors Union européenne)",
+        DocumentKind.TaxNotice => "Avis d'imposition N-2 (et N-1 si disponible)",
+        DocumentKind.RecentResources => "Justificatifs de ressources des trois derniers mois",
+        DocumentKind.FamilySituation => "Livret de famille, acte de naissance ou jugement (situation familiale)",
+        DocumentKind.CurrentHousing => "Justificatif du logement actuel (quittance, attestation d'hébergement)",
+        DocumentKind.Disability => "Carte mobilité inclusion ou décision MDPH",
+        DocumentKind.EvictionProcedure => "Pièces de la procédure d'expulsion",
+        DocumentKind.DomesticViolence => "Justificatif de violences (ordonnance de protection, dépôt de plainte)",
+        _ => "Autre justificatif",
+    };
+}

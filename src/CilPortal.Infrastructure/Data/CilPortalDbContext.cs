@@ -65,6 +65,8 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<Interview> Interviews => Set<Interview>();
 
+    public DbSet<DemandDocument> DemandDocuments => Set<DemandDocument>();
+
     public DbSet<CilPortal.Domain.Appointments.AppointmentSchedule> AppointmentSchedules => Set<CilPortal.Domain.Appointments.AppointmentSchedule>();
 
     public DbSet<CilPortal.Domain.Appointments.Appointment> Appointments => Set<CilPortal.Domain.Appointments.Appointment>();

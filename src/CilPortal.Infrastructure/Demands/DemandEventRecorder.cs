@@ -14,6 +14,9 @@ namespace CilPortal.Infrastructure.Demands;
 /// </summary>
 public sealed class DemandEventRecorder(CilPortalDbContext db, Outbox outbox, JobOptions options, ScoringService scoring, ParisClock clock)
 {
+    /// <summary>How old an event can be and still be told to the applicant.</summary>
+    public const int NoticeWindowDays = 7;
+
     public async Task<bool> RecordAsync(int demandId, DemandEvent demandEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(demandEvent);
@@ -34,8 +37,12 @@ public sealed class DemandEventRecorder(CilPortalDbContext db, Outbox outbox, Jo
     {
         ArgumentNullException.ThrowIfNull(demand);
         ArgumentNullException.ThrowIfNull(demandEvent);
+        var wasStruckOff = demand.Status == DemandStatus.StruckOff;
         DemandHistory.Record(demand, demandEvent);
-        if (DemandHistory.IsNoticeWorthy(demandEvent.Kind) && demand.StatusNotices && demand.NoticeEmail is { } to)
+
+        // Only news is told: an event of the last days on a demand still alive (an import of old history sends nothing).
+        var isNews = !wasStruckOff && demandEvent.OccurredOn >= clock.Today.AddDays(-NoticeWindowDays);
+        if (isNews && DemandHistory.IsNoticeWorthy(demandEvent.Kind) && demand.StatusNotices && demand.NoticeEmail is { } to)
         {
             demand.NoticeToken ??= NewNoticeToken();
             var portal = options.PublicUrl.TrimEnd('/');

@@ -68,8 +68,16 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                 {
                     using var scope = scopes.CreateScope();
                     var today = new ParisClock(clock).Today;
-                    await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, cancellationToken);
-                    await scope.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, cancellationToken);
+                    try
+                    {
+                        await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, cancellationToken);
+                    }
+                    finally
+                    {
+                        // Each job runs even when the other fails; a failure is still reported below.
+                        using var own = scopes.CreateScope();
+                        await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, cancellationToken);
+                    }
                 },
                 TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes),
                 clock,

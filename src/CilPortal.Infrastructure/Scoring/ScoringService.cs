@@ -24,6 +24,8 @@ public sealed record ScoringSubject(int DemandId, string Nur, string? SimilarKey
 /// </summary>
 public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService> logger)
 {
+    private static readonly SemaphoreSlim RecomputeGate = new(1, 1);
+
     private static readonly ScoreJsonContext Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     private static readonly JsonEncodedText CodeProperty = JsonEncodedText.Encode("code");
@@ -146,6 +148,20 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
 
     /// <summary>Replaces every stored score by the score of each active demand with the grid in force on the day.</summary>
     public async Task<int> RecomputeAllAsync(DateOnly on, CancellationToken cancellationToken = default)
+    {
+        // One recomputation at a time in this process: otherwise a slow one could overwrite the scores of a newer one.
+        await RecomputeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RecomputeAllUnguardedAsync(on, cancellationToken);
+        }
+        finally
+        {
+            RecomputeGate.Release();
+        }
+    }
+
+    private async Task<int> RecomputeAllUnguardedAsync(DateOnly on, CancellationToken cancellationToken)
     {
         var grid = await InForceAsync(on, cancellationToken);
         var subjects = grid is null ? [] : await SubjectsAsync(on, cancellationToken);

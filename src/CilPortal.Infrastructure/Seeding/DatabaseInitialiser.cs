@@ -37,10 +37,14 @@ public static class DatabaseInitialiser
 
         var today = new ParisClock(provider.GetRequiredService<TimeProvider>()).Today;
 
-        // The example grid, so that the cotation is visible from the first start; the CIL adapts it.
+        // The example grid, for the CIL to adapt.
         if (!await db.ScoringGrids.AnyAsync(cancellationToken))
         {
-            db.ScoringGrids.Add(ExampleGrid.Create(new DateOnly(today.Year, 1, 1), provider.GetRequiredService<TimeProvider>().GetUtcNow()));
+            // Published in demo mode only: a real territory starts with the example as a draft, and nobody gets a score
+            // until the CIL adopts and publishes its own grid.
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var example = ExampleGrid.Create(new DateOnly(today.Year, 1, 1), now);
+            db.ScoringGrids.Add(seedDemo ? example : example.CopyAsDraft(1, now));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -314,6 +314,27 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Demands");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Demands.DemandDocument", b =>
+                {
+                    b.Property<int>("DemandId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("DemandId", "Kind");
+
+                    b.ToTable("DemandDocuments");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1571,6 +1592,15 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ReceptionPointId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Demands.DemandDocument", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>

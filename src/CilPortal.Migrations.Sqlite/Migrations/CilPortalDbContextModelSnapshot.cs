@@ -294,6 +294,27 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Demands");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Demands.DemandDocument", b =>
+                {
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DemandId", "Kind");
+
+                    b.ToTable("DemandDocuments");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1490,6 +1511,15 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ReceptionPointId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Demands.DemandDocument", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Demands.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.DemandEvent", b =>

@@ -80,6 +80,20 @@ public class DemandHistoryTests
         Assert.Equal(2, demand.Events.Count);
     }
 
+    [Fact]
+    public void Recording_renewals_the_registry_already_counted_does_not_push_the_expiry_further()
+    {
+        // Imported in July 2025: the registry says it expires on 1 June 2026, after two renewals.
+        var demand = new Demand { FiledOn = new DateOnly(2023, 6, 1), ExpiresOn = new DateOnly(2026, 6, 1) };
+
+        DemandHistory.Record(demand, Event("2024-05-15", DemandEventKind.Renewed));
+        DemandHistory.Record(demand, Event("2025-05-20", DemandEventKind.Renewed));
+        DemandHistory.Record(demand, Event("2025-05-20", DemandEventKind.Renewed));
+
+        Assert.Equal(new DateOnly(2026, 6, 1), demand.ExpiresOn);
+        Assert.Equal(new DateOnly(2025, 5, 20), demand.LastRenewedOn);
+    }
+
     [Theory]
     [InlineData(DemandEventKind.CaleolDecision, true)]
     [InlineData(DemandEventKind.OfferMade, true)]

@@ -24,9 +24,9 @@ public partial class EventImportTests
         var today = Today(factory);
         var csv = Csv(
             $"{renewed.Nur};{today:yyyy-MM-dd};RENOUVELLEMENT;;",
-            $"{housed.Nur};{today.AddDays(-20):dd/MM/yyyy};DECISION_CALEOL;Attribution au rang 1 pour un T2 à Coursan.;",
-            $"{housed.Nur};{today.AddDays(-18):yyyy-MM-dd};PROPOSITION;T2 de 48 m² à Coursan, loyer 390 €.;",
-            $"{housed.Nur};{today.AddDays(-5):yyyy-MM-dd};BAIL;;");
+            $"{housed.Nur};{today.AddDays(-6):dd/MM/yyyy};DECISION_CALEOL;Attribution au rang 1 pour un T2 à Coursan.;",
+            $"{housed.Nur};{today.AddDays(-4):yyyy-MM-dd};PROPOSITION;T2 de 48 m² à Coursan, loyer 390 €.;",
+            $"{housed.Nur};{today.AddDays(-1):yyyy-MM-dd};BAIL;;");
         var first = await ImportAsync(factory, csv);
         var second = await ImportAsync(factory, csv);
 
@@ -38,9 +38,25 @@ public partial class EventImportTests
         var r = await db.Demands.SingleAsync(d => d.Id == renewed.Id);
         var h = await db.Demands.SingleAsync(d => d.Id == housed.Id);
         Assert.Equal(renewed.ExpiresOn.AddYears(1), r.ExpiresOn);
-        Assert.Equal((DemandStatus.StruckOff, RadiationReason.LeaseSigned, today.AddDays(-5)), (h.Status, h.RadiationReason!.Value, h.StruckOffOn!.Value));
+        Assert.Equal((DemandStatus.StruckOff, RadiationReason.LeaseSigned, today.AddDays(-1)), (h.Status, h.RadiationReason!.Value, h.StruckOffOn!.Value));
         Assert.False(await db.DemandScores.AnyAsync(s => s.DemandId == housed.Id));
         Assert.Equal(3, await db.OutboxMessages.CountAsync(m => m.Kind == "avis" && m.To == h.NoticeEmail));
+    }
+
+    [Fact]
+    public async Task Old_events_change_the_demand_but_are_not_sent_to_the_applicant_as_news()
+    {
+        using var factory = new CilPortalWebFactory();
+        var (demand, _) = await TwoActiveDemandsAsync(factory);
+        var old = Today(factory).AddDays(-30);
+
+        var report = await ImportAsync(factory, Csv($"{demand.Nur};{(old < demand.FiledOn ? demand.FiledOn : old):yyyy-MM-dd};LABEL_PRIORITAIRE;;"));
+
+        Assert.True(report.Succeeded, string.Join(" | ", report.Errors));
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        Assert.True((await db.Demands.SingleAsync(d => d.Id == demand.Id)).IsPriorityPublic);
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Kind == "avis"));
     }
 
     [Fact]

@@ -60,6 +60,39 @@ public partial class AppointmentTests
     }
 
     [Fact]
+    public async Task Changing_a_slot_keeps_the_first_appointment_until_the_new_one_is_booked()
+    {
+        using var factory = new CilPortalWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var (place, slot) = await FreeSlotAsync(factory, capacity: 2);
+        string token;
+        DateTime other;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var booking = scope.ServiceProvider.GetRequiredService<AppointmentBooking>();
+            token = (await booking.BookAsync(new BookingRequest(place, slot, InterviewReason.Update, "Paul Girard", "06 01 02 03 04", null))).CancelToken!;
+            other = (await booking.OfferAsync(place)).First(s => s.StartsAt != slot && s.Remaining > 0).StartsAt;
+        }
+
+        var change = await client.PostFormAsync($"/rendez-vous/annuler/{token}", new Dictionary<string, string>(), $"/rendez-vous/annuler/{token}/Changer");
+        var bookingUrl = change.Headers.Location!.OriginalString;
+        Assert.Contains("remplace=", bookingUrl, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Booked, await StatusAsync(factory, "Paul Girard", slot));
+
+        var rebooked = await client.PostFormAsync(bookingUrl, new Dictionary<string, string> { ["Input.Slot"] = Slot(other), ["Input.Name"] = "Paul Girard", ["Input.Phone"] = "06 01 02 03 04" });
+
+        Assert.Equal(HttpStatusCode.Redirect, rebooked.StatusCode);
+        Assert.Equal(AppointmentStatus.Cancelled, await StatusAsync(factory, "Paul Girard", slot));
+        Assert.Equal(AppointmentStatus.Booked, await StatusAsync(factory, "Paul Girard", other));
+    }
+
+    private static async Task<AppointmentStatus> StatusAsync(CilPortalWebFactory factory, string name, DateTime startsAt)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().Appointments.Where(a => a.Name == name && a.StartsAt == startsAt).Select(a => a.Status).SingleAsync();
+    }
+
+    [Fact]
     public async Task Two_people_taking_the_last_place_at_the_same_time_end_with_exactly_one_appointment()
     {
         using var factory = new CilPortalWebFactory();
@@ -133,6 +166,9 @@ public partial class AppointmentTests
             Assert.Equal(0, await job.RunAsync(dayBefore));
             Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == "rappel-rendez-vous" && m.To == "lina@exemple.fr"));
         }
+
+        var farAway = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gestion/accueil/agenda?jour=9999-12-31", UriKind.Relative)));
+        Assert.Contains("Choisissez un jour dans les trois ans", farAway, StringComparison.Ordinal);
 
         var admin = factory.CreateClient();
         await admin.SignInAsync(DemoAccounts.EpciAdministrator);

@@ -111,6 +111,52 @@ public partial class ReceptionDeskTests(CilPortalWebFactory factory) : IClassFix
         Assert.True(await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().DemandAccessLogs.AnyAsync(l => l.Action == "code-acces"));
     }
 
+    [Fact]
+    public async Task The_desk_checks_off_documents_and_sets_contact_details_which_apply_at_once()
+    {
+        using var own = new CilPortalWebFactory();
+        var client = own.CreateClient();
+        await client.SignInAsync(DemoAccounts.ReceptionAgent);
+        var (nur, _) = await DemoApplicantAsync(own);
+
+        var bad = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/gestion/accueil/demandes/{nur}/pieces?motif=Reception", new Dictionary<string, string> { ["Email"] = "pas-une-adresse" })).Content.ReadAsStringAsync());
+        Assert.Contains("Saisissez une adresse e-mail valide", bad, StringComparison.Ordinal);
+
+        using var form = new FormUrlEncodedContent([
+            new("Documents", "Identity"), new("Documents", "TaxNotice"), new("Email", "guichet@exemple.fr"), new("Phone", "04 68 00 00 00"),
+            new("__RequestVerificationToken", WebUtility.HtmlDecode(TokenPattern().Match(await client.GetStringAsync(new Uri($"/gestion/accueil/demandes/{nur}/pieces?motif=Reception", UriKind.Relative))).Groups[1].Value))]);
+        var saved = WebUtility.HtmlDecode(await (await client.PostAsync(new Uri($"/gestion/accueil/demandes/{nur}/pieces?motif=Reception", UriKind.Relative), form)).Content.ReadAsStringAsync());
+
+        Assert.Contains("Les pièces reçues et les coordonnées sont enregistrées.", saved, StringComparison.Ordinal);
+        using var scope = own.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        var demand = await db.Demands.SingleAsync(d => d.Nur == nur);
+        Assert.Equal("guichet@exemple.fr", demand.NoticeEmail);
+        Assert.Equal([DocumentKind.Identity, DocumentKind.TaxNotice], await db.DemandDocuments.Where(d => d.DemandId == demand.Id).OrderBy(d => d.Kind).Select(d => d.Kind).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_epci_assigns_an_agent_to_reception_points()
+    {
+        using var own = new CilPortalWebFactory();
+        var client = own.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        string agentId;
+        int[] places;
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            agentId = (await db.Users.SingleAsync(u => u.Email == DemoAccounts.ReceptionAgent)).Id;
+            places = await db.ReceptionPoints.OrderByDescending(r => r.Id).Select(r => r.Id).Take(1).ToArrayAsync();
+        }
+
+        var page = WebUtility.HtmlDecode(await (await client.PostFormAsync("/gestion/epci/agents-accueil", new Dictionary<string, string> { ["agentId"] = agentId, ["places"] = places[0].ToString(System.Globalization.CultureInfo.InvariantCulture) })).Content.ReadAsStringAsync());
+
+        Assert.Contains("sont enregistrés", page, StringComparison.Ordinal);
+        using var check = own.Services.CreateScope();
+        Assert.Equal(places, await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().ReceptionAgentAssignments.Where(a => a.UserId == agentId).Select(a => a.ReceptionPointId).ToArrayAsync());
+    }
+
     [Theory]
     [InlineData(DemoAccounts.BailleurAgent1)]
     [InlineData(DemoAccounts.Applicant)]
@@ -168,6 +214,9 @@ public partial class ReceptionDeskTests(CilPortalWebFactory factory) : IClassFix
         var id = await db.Demands.Where(d => d.Nur == nur).Select(d => d.Id).SingleAsync();
         return await db.DemandAccessLogs.CountAsync(l => l.DemandId == id);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 
     [GeneratedRegex("data-testid=\"access-code\">([^<]+)<")]
     private static partial Regex AccessCodePattern();

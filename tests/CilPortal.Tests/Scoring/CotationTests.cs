@@ -234,6 +234,31 @@ public partial class CotationTests(CilPortalWebFactory shared) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_bailleur_agent_sees_the_ranking_but_not_the_situations_of_a_demand_and_each_detail_opening_is_logged()
+    {
+        var bailleur = shared.CreateClient(new() { AllowAutoRedirect = false });
+        await bailleur.SignInAsync(DemoAccounts.BailleurAgent1);
+        string nur;
+        using (var scope = shared.Services.CreateScope())
+        {
+            nur = await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().Demands.ActiveOn(DateOnly.FromDateTime(DateTime.Today)).OrderBy(d => d.Id).Select(d => d.Nur).FirstAsync();
+        }
+
+        var ranking = await bailleur.GetAsync(new Uri("/gestion/cotation?typologie=T3&commune=11262", UriKind.Relative));
+        var detail = await bailleur.GetAsync(new Uri($"/gestion/cotation/demande/{nur}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ranking.StatusCode);
+        Assert.DoesNotContain("href=\"/gestion/cotation/demande/", await ranking.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, detail.StatusCode);
+
+        var agent = shared.CreateClient();
+        await agent.SignInAsync(DemoAccounts.ReceptionAgent);
+        await agent.GetStringAsync(new Uri($"/gestion/cotation/demande/{nur}", UriKind.Relative));
+        using var check = shared.Services.CreateScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().DemandAccessLogs.AnyAsync(l => l.Action == "cotation" && l.UserName == DemoAccounts.ReceptionAgent));
+    }
+
+    [Fact]
     public async Task Applicants_and_tenants_cannot_open_the_staff_ranking()
     {
         var client = shared.CreateClient(new() { AllowAutoRedirect = false });
@@ -293,7 +318,7 @@ public partial class CotationTests(CilPortalWebFactory shared) : IClassFixture<C
     [GeneratedRegex("data-testid=\"criterion-(?<code>[A-Z_-]+)\">.*?name=\"Input\\.Criteria\\[(?<index>\\d+)\\]\\.Id\"", RegexOptions.Singleline)]
     private static partial Regex CriterionBlock();
 
-    [GeneratedRegex("<td><a href=\"/gestion/cotation/demande/[0-9A-Z]+\">[0-9A-Z]+</a></td>\\s*<td>(\\d+)</td>")]
+    [GeneratedRegex("<td>\\s*<a href=\"/gestion/cotation/demande/[0-9A-Z]+\">[0-9A-Z]+</a>\\s*</td>\\s*<td>(\\d+)</td>")]
     private static partial Regex RankingScores();
 
     [GeneratedRegex("href=\"/gestion/cotation/demande/([0-9A-Z]+)\"")]

@@ -25,7 +25,7 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
     {
     }
 
-    private CilPortalWebFactory(string databasePath, bool ownsDatabase)
+    protected CilPortalWebFactory(string databasePath, bool ownsDatabase)
     {
         DatabasePath = databasePath;
         this.ownsDatabase = ownsDatabase;

@@ -42,3 +42,13 @@ internal sealed class DemandAccessLogConfiguration : IEntityTypeConfiguration<De
         // No foreign key: the log outlives the demand it mentions.
     }
 }
+
+internal sealed class DemandDocumentConfiguration : IEntityTypeConfiguration<DemandDocument>
+{
+    public void Configure(EntityTypeBuilder<DemandDocument> builder)
+    {
+        builder.HasKey(d => new { d.DemandId, d.Kind });
+        builder.HasOne<Demand>().WithMany().HasForeignKey(d => d.DemandId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.RecordedBy).HasMaxLength(256);
+    }
+}

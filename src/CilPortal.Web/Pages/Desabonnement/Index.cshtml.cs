@@ -1,8 +1,6 @@
 using CilPortal.Infrastructure.Data;
-using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Desabonnement;
@@ -12,8 +10,9 @@ namespace CilPortal.Web.Pages.Desabonnement;
 /// the same address in one click (RFC 8058), hence no antiforgery token: the random token is the only key,
 /// and it can do nothing but stop the notices.
 /// </summary>
+// No per-address limit: mail providers send one-click unsubscriptions of many people from a few addresses,
+// and a 160-bit random token cannot be guessed.
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(RateLimits.PublicForm)]
 public class IndexModel(CilPortalDbContext db, ILogger<IndexModel> logger) : PageModel
 {
     public bool Known { get; private set; }

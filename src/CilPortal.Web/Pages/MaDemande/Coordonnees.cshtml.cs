@@ -114,7 +114,7 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         public string? Email { get; set; }
 
         [Display(Name = "téléphone")]
-        [RegularExpression(@"^\+?[0-9 .]{10,20}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+        [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
         public string? Phone { get; set; }
 
         public bool StatusNotices { get; set; }

@@ -35,7 +35,7 @@ public class AnnulerModel(CilPortalDbContext db, AppointmentBooking booking, Par
         return Page();
     }
 
-    /// <summary>Change: cancel, then choose another slot at the same place for the same reason.</summary>
+    /// <summary>Change: choose another slot at the same place for the same reason; the old one is cancelled once the new one is booked.</summary>
     public async Task<IActionResult> OnPostChangerAsync(string jeton, CancellationToken cancellationToken)
     {
         await LoadAsync(jeton, cancellationToken);
@@ -44,8 +44,8 @@ public class AnnulerModel(CilPortalDbContext db, AppointmentBooking booking, Par
             return Page();
         }
 
-        await booking.CancelAsync(jeton, cancellationToken);
-        return Redirect($"/rendez-vous?lieu={Appointment.ReceptionPointId}&motif={Appointment.Reason}");
+        // The current appointment is kept until a new one is booked (see the booking page's "remplace").
+        return Redirect($"/rendez-vous?lieu={Appointment.ReceptionPointId}&motif={Appointment.Reason}&remplace={Uri.EscapeDataString(jeton)}");
     }
 
     private async Task LoadAsync(string token, CancellationToken cancellationToken)

@@ -25,6 +25,10 @@ public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogg
     [BindProperty(SupportsGet = true, Name = "motif")]
     public InterviewReason? Reason { get; set; }
 
+    /// <summary>The cancel token of an appointment being changed: cancelled once the new one is booked.</summary>
+    [BindProperty(SupportsGet = true, Name = "remplace")]
+    public string? Replaces { get; set; }
+
     [BindProperty]
     public BookingInput Input { get; set; } = new();
 
@@ -79,6 +83,11 @@ public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogg
             return Page();
         }
 
+        if (!string.IsNullOrEmpty(Replaces))
+        {
+            await booking.CancelAsync(Replaces, cancellationToken);
+        }
+
         return Redirect($"/rendez-vous/annuler/{result.CancelToken}?confirme=1");
     }
 
@@ -105,7 +114,7 @@ public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogg
         public string? Name { get; set; }
 
         [Display(Name = "téléphone")]
-        [RegularExpression(@"^\+?[0-9 .]{10,20}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+        [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
         public string? Phone { get; set; }
 
         [Display(Name = "adresse e-mail")]

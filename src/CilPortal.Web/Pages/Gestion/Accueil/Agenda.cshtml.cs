@@ -27,6 +27,12 @@ public class AgendaModel(CilPortalDbContext db, ParisClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Day is { } day && Math.Abs(day.DayNumber - clock.Today.DayNumber) > 3 * 366)
+        {
+            ModelState.AddModelError("jour", "Choisissez un jour dans les trois ans autour d'aujourd'hui.");
+            Day = null;
+        }
+
         await LoadAsync(cancellationToken);
         return Page();
     }

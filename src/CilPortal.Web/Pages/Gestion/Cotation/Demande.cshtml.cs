@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Cotation;
 
-/// <summary>The score of one demand with its breakdown, for staff.</summary>
-public class DemandeModel(CilPortalDbContext db) : PageModel
+/// <summary>
+/// The score of one demand with its breakdown and situations: reception desks and the EPCI only (the situations
+/// are sensitive), and every opening is logged like any other read of a demand by staff.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = CilPortal.Web.Infrastructure.Policies.ReceptionAgent)]
+public class DemandeModel(CilPortalDbContext db, CilPortal.Infrastructure.Reception.DemandAccessAudit audit) : PageModel
 {
     public string Nur { get; private set; } = "";
 
@@ -32,6 +36,7 @@ public class DemandeModel(CilPortalDbContext db) : PageModel
         Situations = demand.Situations;
         Score = await db.DemandScores.AsNoTracking().SingleOrDefaultAsync(s => s.DemandId == demand.Id, cancellationToken);
         Lines = Score is null ? [] : ScoringService.Deserialise(Score.Breakdown);
+        await audit.LogAsync(User.Identity?.Name, demand.Id, CilPortal.Infrastructure.Reception.DemandAccessPurpose.Designation, "cotation", cancellationToken);
         return Page();
     }
 }

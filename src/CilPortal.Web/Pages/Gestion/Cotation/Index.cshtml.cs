@@ -31,6 +31,9 @@ public class IndexModel(CilPortalDbContext db) : PageModel
 
     public bool Searched => Typology is not null && Commune is not null;
 
+    /// <summary>Only reception desks and the EPCI open a demand's detail (its situations are sensitive).</summary>
+    public bool CanOpenDemands => User.IsInRole(CilPortal.Infrastructure.Identity.Roles.ReceptionAgent) || User.IsInRole(CilPortal.Infrastructure.Identity.Roles.EpciAdministrator);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Communes = [.. (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];

@@ -31,14 +31,15 @@ public class ApercuModel(CilPortalDbContext db, ScoringService scoring, ParisClo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await PrepareAsync(id, cancellationToken);
+        var found = await PrepareAsync(id, compare: true, cancellationToken);
         EffectiveFrom ??= clock.Today;
         return found;
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var found = await PrepareAsync(id, cancellationToken);
+        // Publishing only checks the draft: the comparison was read on the preview, and everything is recomputed below.
+        var found = await PrepareAsync(id, compare: false, cancellationToken);
         if (found is not PageResult)
         {
             return found;
@@ -82,7 +83,7 @@ public class ApercuModel(CilPortalDbContext db, ScoringService scoring, ParisClo
         return RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> PrepareAsync(int id, CancellationToken cancellationToken)
+    private async Task<IActionResult> PrepareAsync(int id, bool compare, CancellationToken cancellationToken)
     {
         var draft = await db.ScoringGrids.AsNoTracking().Include(g => g.Criteria).Include(g => g.Caps).AsSplitQuery().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (draft is null)
@@ -100,7 +101,7 @@ public class ApercuModel(CilPortalDbContext db, ScoringService scoring, ParisClo
         Problems = draft.Validate();
         var today = clock.Today;
         InForce = await scoring.InForceAsync(today, cancellationToken);
-        if (Problems.Count == 0)
+        if (compare && Problems.Count == 0)
         {
             var subjects = await scoring.SubjectsAsync(today, cancellationToken);
             var before = InForce is null ? null : new ScoreCalculator(InForce);

@@ -37,7 +37,24 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock, TimeProvider ti
         var now = time.GetUtcNow();
         var draft = latest is null ? ExampleGrid.Create(clock.Today, now).CopyAsDraft(1, now) : latest.CopyAsDraft(latest.Version + 1, now);
         db.ScoringGrids.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two clicks (or two administrators) at once: the other request created the draft; open it.
+            db.ChangeTracker.Clear();
+            var other = await db.ScoringGrids.AsNoTracking().Where(g => g.Status == ScoringGridStatus.Draft).Select(g => (int?)g.Id).FirstOrDefaultAsync(cancellationToken);
+            if (other is null)
+            {
+                throw;
+            }
+
+            TempData["Message"] = "Un brouillon est déjà en cours : le voici.";
+            return RedirectToPage("Edit", new { id = other });
+        }
+
         TempData["Message"] = $"Brouillon de la version {draft.Version} créé à partir de la dernière version.";
         return RedirectToPage("Edit", new { id = draft.Id });
     }

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Reception;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages.Gestion.Accueil.Demandes;
+
+/// <summary>The documents received for a demand (a checklist, no file kept) and the contact details given at the desk.</summary>
+public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, ParisClock clock) : PageModel
+{
+    public string Nur { get; private set; } = "";
+
+    public DemandAccessPurpose Purpose { get; private set; }
+
+    public IReadOnlyDictionary<DocumentKind, DateOnly> Received { get; private set; } = new Dictionary<DocumentKind, DateOnly>();
+
+    [BindProperty]
+    public List<DocumentKind> Documents { get; set; } = [];
+
+    [BindProperty]
+    [Display(Name = "adresse e-mail")]
+    [EmailAddress(ErrorMessage = "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")]
+    [StringLength(254, ErrorMessage = "L'adresse e-mail ne doit pas dépasser 254 caractères.")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    [Display(Name = "téléphone")]
+    [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+    public string? Phone { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string nur, string? motif, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(nur, motif, cancellationToken) is not { } demand)
+        {
+            return Redirect($"/gestion/accueil/demandes/{Nur}");
+        }
+
+        Email = demand.NoticeEmail;
+        Phone = demand.PortalPhone ?? demand.ContactPhone;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string nur, string? motif, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(nur, motif, cancellationToken) is not { } demand)
+        {
+            return Redirect($"/gestion/accueil/demandes/{Nur}");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // Checked in person at the desk: the address is used at once, without a confirmation link.
+        var email = Email?.Trim();
+        demand.PortalEmail = string.IsNullOrEmpty(email) || string.Equals(email, demand.ContactEmail, StringComparison.OrdinalIgnoreCase) ? null : email;
+        var phone = Phone?.Trim();
+        demand.PortalPhone = string.IsNullOrEmpty(phone) || phone == demand.ContactPhone ? null : phone;
+
+        var chosen = Documents.Where(Enum.IsDefined).ToHashSet();
+        var current = await db.DemandDocuments.Where(d => d.DemandId == demand.Id).ToListAsync(cancellationToken);
+        db.DemandDocuments.RemoveRange(current.Where(d => !chosen.Contains(d.Kind)));
+        db.DemandDocuments.AddRange(chosen.Where(k => current.All(d => d.Kind != k)).Select(k => new DemandDocument { DemandId = demand.Id, Kind = k, ReceivedOn = clock.Today, RecordedBy = User.Identity?.Name ?? "" }));
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.LogAsync(User.Identity?.Name, demand.Id, Purpose, "pieces", cancellationToken);
+        TempData["Message"] = "Les pièces reçues et les coordonnées sont enregistrées.";
+        return Redirect($"/gestion/accueil/demandes/{Nur}?motif={Purpose}");
+    }
+
+    private async Task<Demand?> PrepareAsync(string nur, string? motif, CancellationToken cancellationToken)
+    {
+        Nur = CilPortal.Domain.Demands.Nur.Normalise(nur);
+        if (StaffDemandQuery.ParsePurpose(motif) is not { } purpose)
+        {
+            return null;
+        }
+
+        Purpose = purpose;
+        var demand = await db.Demands.SingleOrDefaultAsync(d => d.Nur == Nur, cancellationToken);
+        if (demand is not null)
+        {
+            Received = await db.DemandDocuments.AsNoTracking().Where(d => d.DemandId == demand.Id).ToDictionaryAsync(d => d.Kind, d => d.ReceivedOn, cancellationToken);
+        }
+
+        return demand;
+    }
+}
