@@ -54,10 +54,10 @@ public class OutboxDeliveryTests(SmtpPortal portal) : IClassFixture<SmtpPortal>
     {
         var nur = await DemandExpiringSoonAsync("rappel@exemple.fr");
 
-        await WaitUntilAsync(() => portal.Smtp.ReceivedEmail.Any(m => Body(m).Contains(nur, StringComparison.Ordinal)));
+        await WaitUntilAsync(() => Received().Any(m => Body(m).Contains(nur, StringComparison.Ordinal)));
         await Task.Delay(500);
 
-        var messages = portal.Smtp.ReceivedEmail.Where(m => Body(m).Contains(nur, StringComparison.Ordinal)).ToList();
+        var messages = Received().Where(m => Body(m).Contains(nur, StringComparison.Ordinal)).ToList();
         var message = Assert.Single(messages);
         Assert.Equal("rappel@exemple.fr", message.ToAddresses.Single().Address);
         Assert.Contains("doit être renouvelée avant le", Body(message), StringComparison.Ordinal);
@@ -77,10 +77,10 @@ public class OutboxDeliveryTests(SmtpPortal portal) : IClassFixture<SmtpPortal>
         });
 
         portal.Smtp = SimpleSmtpServer.Start(portal.SmtpPort);
-        await WaitUntilAsync(() => portal.Smtp.ReceivedEmail.Any(m => Body(m).Contains(nur, StringComparison.Ordinal)));
+        await WaitUntilAsync(() => Received().Any(m => Body(m).Contains(nur, StringComparison.Ordinal)));
         await Task.Delay(1500);
 
-        Assert.Single(portal.Smtp.ReceivedEmail, m => Body(m).Contains(nur, StringComparison.Ordinal));
+        Assert.Single(Received(), m => Body(m).Contains(nur, StringComparison.Ordinal));
         using var check = portal.Services.CreateScope();
         var stored = await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().OutboxMessages.SingleAsync(m => m.To == "panne@exemple.fr");
         Assert.NotNull(stored.SentAt);
@@ -111,6 +111,25 @@ public class OutboxDeliveryTests(SmtpPortal portal) : IClassFixture<SmtpPortal>
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(Today);
         return demand.Nur;
+    }
+
+    /// <summary>
+    /// The messages the server holds. netDumbster's ReceivedEmail copies its list without a lock and can throw while
+    /// a message is being added: read again until a consistent copy comes back.
+    /// </summary>
+    private IReadOnlyList<SmtpMessage> Received()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return [.. portal.Smtp.ReceivedEmail];
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidOperationException && attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     private static string Body(SmtpMessage message) => string.Concat(message.MessageParts.Select(p => p.BodyData));
