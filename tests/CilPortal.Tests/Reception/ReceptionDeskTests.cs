@@ -112,7 +112,7 @@ public partial class ReceptionDeskTests(CilPortalWebFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task The_desk_checks_off_documents_and_sets_contact_details_which_apply_at_once()
+    public async Task The_desk_checks_off_documents_records_a_justified_situation_that_counts_at_once_and_sets_contact_details()
     {
         using var own = new CilPortalWebFactory();
         var client = own.CreateClient();
@@ -123,16 +123,20 @@ public partial class ReceptionDeskTests(CilPortalWebFactory factory) : IClassFix
         Assert.Contains("Saisissez une adresse e-mail valide", bad, StringComparison.Ordinal);
 
         using var form = new FormUrlEncodedContent([
-            new("Documents", "Identity"), new("Documents", "TaxNotice"), new("Email", "guichet@exemple.fr"), new("Phone", "04 68 00 00 00"),
+            new("Documents", "Identity"), new("Documents", "TaxNotice"), new("Documents", "EvictionProcedure"), new("Situations", "EvictionThreat"),
+            new("Email", "guichet@exemple.fr"), new("Phone", "04 68 00 00 00"),
             new("__RequestVerificationToken", WebUtility.HtmlDecode(TokenPattern().Match(await client.GetStringAsync(new Uri($"/gestion/accueil/demandes/{nur}/pieces?motif=Reception", UriKind.Relative))).Groups[1].Value))]);
         var saved = WebUtility.HtmlDecode(await (await client.PostAsync(new Uri($"/gestion/accueil/demandes/{nur}/pieces?motif=Reception", UriKind.Relative), form)).Content.ReadAsStringAsync());
 
-        Assert.Contains("Les pièces reçues et les coordonnées sont enregistrées.", saved, StringComparison.Ordinal);
+        Assert.Contains("la cotation est recalculée", saved, StringComparison.Ordinal);
         using var scope = own.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         var demand = await db.Demands.SingleAsync(d => d.Nur == nur);
         Assert.Equal("guichet@exemple.fr", demand.NoticeEmail);
-        Assert.Equal([DocumentKind.Identity, DocumentKind.TaxNotice], await db.DemandDocuments.Where(d => d.DemandId == demand.Id).OrderBy(d => d.Kind).Select(d => d.Kind).ToListAsync());
+        Assert.Equal([DocumentKind.Identity, DocumentKind.TaxNotice, DocumentKind.EvictionProcedure], await db.DemandDocuments.Where(d => d.DemandId == demand.Id).OrderBy(d => d.Kind).Select(d => d.Kind).ToListAsync());
+        Assert.Equal(CilPortal.Domain.Scoring.DemandSituations.EvictionThreat, demand.Situations);
+        var score = await db.DemandScores.SingleAsync(s => s.DemandId == demand.Id);
+        Assert.Contains(CilPortal.Infrastructure.Scoring.ScoringService.Deserialise(score.Breakdown), l => l.Code == "EXPULSION");
     }
 
     [Fact]

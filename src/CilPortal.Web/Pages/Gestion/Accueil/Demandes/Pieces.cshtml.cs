@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Accueil.Demandes;
 
 /// <summary>The documents received for a demand (a checklist, no file kept) and the contact details given at the desk.</summary>
-public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, ParisClock clock) : PageModel
+public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, CilPortal.Infrastructure.Scoring.ScoringService scoring, ParisClock clock) : PageModel
 {
     public string Nur { get; private set; } = "";
 
@@ -19,6 +19,12 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, ParisCl
 
     [BindProperty]
     public List<DocumentKind> Documents { get; set; } = [];
+
+    /// <summary>Situations justified by the documents: they count in the cotation.</summary>
+    [BindProperty]
+    public List<CilPortal.Domain.Scoring.DemandSituations> Situations { get; set; } = [];
+
+    public CilPortal.Domain.Scoring.DemandSituations CurrentSituations { get; private set; }
 
     [BindProperty]
     [Display(Name = "adresse e-mail")]
@@ -61,13 +67,23 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, ParisCl
         var phone = Phone?.Trim();
         demand.PortalPhone = string.IsNullOrEmpty(phone) || phone == demand.ContactPhone ? null : phone;
 
+        var situations = Situations.Where(x => x != CilPortal.Domain.Scoring.DemandSituations.None && Enum.IsDefined(x))
+            .Aggregate(CilPortal.Domain.Scoring.DemandSituations.None, (all, x) => all | x);
+        var situationsChanged = situations != demand.Situations;
+        demand.Situations = situations;
+
         var chosen = Documents.Where(Enum.IsDefined).ToHashSet();
         var current = await db.DemandDocuments.Where(d => d.DemandId == demand.Id).ToListAsync(cancellationToken);
         db.DemandDocuments.RemoveRange(current.Where(d => !chosen.Contains(d.Kind)));
         db.DemandDocuments.AddRange(chosen.Where(k => current.All(d => d.Kind != k)).Select(k => new DemandDocument { DemandId = demand.Id, Kind = k, ReceivedOn = clock.Today, RecordedBy = User.Identity?.Name ?? "" }));
         await db.SaveChangesAsync(cancellationToken);
         await audit.LogAsync(User.Identity?.Name, demand.Id, Purpose, "pieces", cancellationToken);
-        TempData["Message"] = "Les pièces reçues et les coordonnées sont enregistrées.";
+        if (situationsChanged)
+        {
+            await scoring.RefreshDemandAsync(demand.Id, clock.Today, cancellationToken);
+        }
+
+        TempData["Message"] = situationsChanged ? "Les pièces, les situations et les coordonnées sont enregistrées ; la cotation est recalculée." : "Les pièces reçues et les coordonnées sont enregistrées.";
         return Redirect($"/gestion/accueil/demandes/{Nur}?motif={Purpose}");
     }
 
@@ -83,6 +99,7 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, ParisCl
         var demand = await db.Demands.SingleOrDefaultAsync(d => d.Nur == Nur, cancellationToken);
         if (demand is not null)
         {
+            CurrentSituations = demand.Situations;
             Received = await db.DemandDocuments.AsNoTracking().Where(d => d.DemandId == demand.Id).ToDictionaryAsync(d => d.Kind, d => d.ReceivedOn, cancellationToken);
         }
 
