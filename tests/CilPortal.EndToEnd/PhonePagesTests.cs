@@ -246,6 +246,8 @@ public class PhonePagesTests(BrowserFixture browser)
             ("/gestion/epci/plafonds/modifier", "gestion-plafond-ajouter"),
             ("/gestion/epci/import-sne", "gestion-import-sne"),
             ("/gestion/epci/import-evenements", "gestion-import-evenements"),
+            ("/gestion/epci/agents-accueil", "gestion-agents-accueil"),
+            ("/gestion/epci/rendez-vous", "gestion-delais-rendez-vous"),
         })
         {
             var response = await page.GotoAsync(url);

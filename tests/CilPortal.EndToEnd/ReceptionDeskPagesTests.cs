@@ -44,6 +44,18 @@ public class ReceptionDeskPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'entretien" }).ClickAsync();
         Assert.True(await page.GetByTestId("interviews").IsVisibleAsync());
 
+        await page.GetByTestId("documents").ClickAsync();
+        await page.GetByLabel("Pièce d'identité de chaque adulte").CheckAsync();
+        await page.ScreenshotAsync("accueil-pieces");
+        await page.AssertNoWcagViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        Assert.True(await page.GetByTestId("saved").IsVisibleAsync());
+
+        await page.GotoAsync("/gestion/accueil/horaires");
+        await page.ScreenshotAsync("accueil-horaires");
+        await page.AssertNoWcagViolationsAsync();
+        await page.GoBackAsync();
+
         await page.GetByTestId("information-sheet").ClickAsync();
         await page.GetByTestId("issue-code").ClickAsync();
         Assert.Matches("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$", (await page.GetByTestId("access-code").InnerTextAsync()).Trim());
