@@ -67,20 +67,23 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                 async cancellationToken =>
                 {
                     using var scope = scopes.CreateScope();
-                    var today = new ParisClock(clock).Today;
+                    var paris = new ParisClock(clock);
+                    var today = paris.Today;
                     try
                     {
                         await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, cancellationToken);
                     }
-                    finally
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        // Each job runs even when the other fails; a failure is still reported below.
-                        using var own = scopes.CreateScope();
-                        await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, cancellationToken);
+                        // Logged here so that the appointment reminders below still run.
+                        logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage.");
                     }
+
+                    using var own = scopes.CreateScope();
+                    await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, paris.Now, cancellationToken);
                 },
                 TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes),
                 clock,
-                e => logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage."),
+                e => logger.LogError(e, "Le rappel des rendez-vous a échoué ; nouvel essai au prochain passage."),
                 stoppingToken);
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Infrastructure.Reception;
 
-public sealed record BookingRequest(int ReceptionPointId, DateTime StartsAt, InterviewReason Reason, string Name, string? Phone, string? Email);
+/// <param name="ReplacesToken">The cancel token of an appointment this one replaces: cancelled in the same save, and its request date kept for the PPGD indicator.</param>
+public sealed record BookingRequest(int ReceptionPointId, DateTime StartsAt, InterviewReason Reason, string Name, string? Phone, string? Email, string? ReplacesToken = null);
 
 /// <summary>The result of a booking: the appointment and its cancel token, or why it failed (in French).</summary>
 public sealed record BookingResult(Appointment? Appointment, string? CancelToken, string? Error);
@@ -33,7 +34,7 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
         var from = today.ToDateTime(TimeOnly.MinValue);
         var until = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var booked = (await db.Appointments.AsNoTracking()
-                .Where(a => a.ReceptionPointId == receptionPointId && a.Seat != null && a.StartsAt >= from && a.StartsAt < until)
+                .Where(a => a.ReceptionPointId == receptionPointId && a.Seat != null && a.StartsAt > from && a.StartsAt < until)
                 .GroupBy(a => a.StartsAt).Select(g => new { g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(x => x.Key, x => x.Count);
@@ -49,7 +50,19 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
             return new BookingResult(null, null, "Ce créneau n'est pas proposé : choisissez-en un dans la liste.");
         }
 
+        if (slot.Value.Remaining <= 0)
+        {
+            return new BookingResult(null, null, "Ce créneau vient d'être complet : choisissez-en un autre.");
+        }
+
+        var replaced = request.ReplacesToken is { Length: > 0 } replacesToken ? await FindAsync(replacesToken, cancellationToken) : null;
+        if (replaced is not { Status: AppointmentStatus.Booked })
+        {
+            replaced = null;
+        }
+
         var place = await db.ReceptionPoints.AsNoTracking().SingleAsync(r => r.Id == request.ReceptionPointId, cancellationToken);
+        var replacedSeat = replaced?.Seat;
         for (var seat = 1; seat <= slot.Value.Capacity; seat++)
         {
             var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
@@ -62,10 +75,16 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
                 Name = request.Name,
                 Phone = request.Phone,
                 Email = request.Email,
-                RequestedAt = time.GetUtcNow(),
+                RequestedAt = replaced?.RequestedAt ?? time.GetUtcNow(),
                 CancelTokenHash = Hash(token),
             };
             db.Appointments.Add(appointment);
+            if (replaced is not null)
+            {
+                replaced.Status = AppointmentStatus.Cancelled;
+                replaced.Seat = null;
+            }
+
             OutboxMessage? message = null;
             if (request.Email is { } email)
             {
@@ -86,6 +105,13 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
                     db.Entry(message).State = EntityState.Detached;
                 }
             }
+        }
+
+        if (replaced is not null)
+        {
+            // Nothing booked: the appointment being replaced stays as it was.
+            replaced.Status = AppointmentStatus.Booked;
+            replaced.Seat = replacedSeat;
         }
 
         return new BookingResult(null, null, "Ce créneau vient d'être complet : choisissez-en un autre.");
@@ -125,15 +151,16 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-/// <summary>Writes a reminder, the day before, for every booked appointment with an e-mail; once each.</summary>
+/// <summary>Writes a reminder the day before (or at the next run for a late booking) for every booked appointment with an e-mail; once each.</summary>
 public sealed class AppointmentReminderJob(CilPortalDbContext db, Outbox outbox, JobOptions options, TimeProvider time)
 {
-    public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
+    /// <param name="now">Local time of the run; appointments not started yet, up to the end of tomorrow, are reminded once.</param>
+    public async Task<int> RunAsync(DateOnly today, DateTime? now = null, CancellationToken cancellationToken = default)
     {
-        var from = today.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var from = now ?? today.ToDateTime(TimeOnly.MinValue);
         var until = today.AddDays(2).ToDateTime(TimeOnly.MinValue);
         var due = await db.Appointments
-            .Where(a => a.Status == AppointmentStatus.Booked && a.Email != null && a.ReminderSentAt == null && a.StartsAt >= from && a.StartsAt < until)
+            .Where(a => a.Status == AppointmentStatus.Booked && a.Email != null && a.ReminderSentAt == null && a.StartsAt > from && a.StartsAt < until)
             .ToListAsync(cancellationToken);
         var places = await db.ReceptionPoints.AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
         foreach (var appointment in due)

@@ -207,6 +207,19 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
     /// </summary>
     public async Task RefreshDemandAsync(int demandId, DateOnly on, CancellationToken cancellationToken = default)
     {
+        await RecomputeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshDemandUnguardedAsync(demandId, on, cancellationToken);
+        }
+        finally
+        {
+            RecomputeGate.Release();
+        }
+    }
+
+    private async Task RefreshDemandUnguardedAsync(int demandId, DateOnly on, CancellationToken cancellationToken)
+    {
         var grid = await InForceAsync(on, cancellationToken);
         var existing = await db.DemandScores.SingleOrDefaultAsync(s => s.DemandId == demandId, cancellationToken);
         var subject = grid is null ? null : (await SubjectsAsync(on, demandId, cancellationToken)).SingleOrDefault();

@@ -84,6 +84,9 @@ public partial class AppointmentTests
         Assert.Equal(HttpStatusCode.Redirect, rebooked.StatusCode);
         Assert.Equal(AppointmentStatus.Cancelled, await StatusAsync(factory, "Paul Girard", slot));
         Assert.Equal(AppointmentStatus.Booked, await StatusAsync(factory, "Paul Girard", other));
+        using var check = factory.Services.CreateScope();
+        var both = await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().Appointments.Where(a => a.Name == "Paul Girard").Select(a => a.RequestedAt).ToListAsync();
+        Assert.Single(both.Distinct());
     }
 
     private static async Task<AppointmentStatus> StatusAsync(CilPortalWebFactory factory, string name, DateTime startsAt)
@@ -153,7 +156,7 @@ public partial class AppointmentTests
         var marked = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/gestion/accueil/agenda?lieu={agentPlace}&jour={slot:yyyy-MM-dd}",
             new Dictionary<string, string> { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "Attended" },
             "/gestion/accueil/agenda?handler=Presence")).Content.ReadAsStringAsync());
-        Assert.Contains("Lina Moreau : venu.", marked, StringComparison.Ordinal);
+        Assert.Contains("La présence se note le jour du rendez-vous.", marked, StringComparison.Ordinal);
 
         using (var scope = factory.Services.CreateScope())
         {

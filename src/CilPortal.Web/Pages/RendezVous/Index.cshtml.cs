@@ -75,17 +75,12 @@ public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogg
 
         var result = await booking.BookAsync(new BookingRequest(Place.Id, startsAt!.Value, Reason.Value, Input.Name!.Trim(),
             string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim(),
-            string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim()), cancellationToken);
+            string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(), Replaces), cancellationToken);
         if (result.Error is not null)
         {
             ModelState.AddModelError("Input.Slot", result.Error);
             await LoadAsync(cancellationToken);
             return Page();
-        }
-
-        if (!string.IsNullOrEmpty(Replaces))
-        {
-            await booking.CancelAsync(Replaces, cancellationToken);
         }
 
         return Redirect($"/rendez-vous/annuler/{result.CancelToken}?confirme=1");

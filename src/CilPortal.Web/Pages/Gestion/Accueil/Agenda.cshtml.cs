@@ -46,6 +46,18 @@ public class AgendaModel(CilPortalDbContext db, ParisClock clock) : PageModel
             return NotFound();
         }
 
+        // Only a booked appointment changes, and presence is noted from its day on.
+        var refusal = appointment.Status != AppointmentStatus.Booked
+            ? "Ce rendez-vous n'est plus réservé : son état ne change plus."
+            : status != AppointmentStatus.Cancelled && DateOnly.FromDateTime(appointment.StartsAt) > clock.Today
+                ? "La présence se note le jour du rendez-vous."
+                : null;
+        if (refusal is not null)
+        {
+            TempData["Message"] = refusal;
+            return Redirect($"/gestion/accueil/agenda?lieu={appointment.ReceptionPointId}&jour={DateOnly.FromDateTime(appointment.StartsAt):yyyy-MM-dd}");
+        }
+
         appointment.Status = status;
         if (status == AppointmentStatus.Cancelled)
         {

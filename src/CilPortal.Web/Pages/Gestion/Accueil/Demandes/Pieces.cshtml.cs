@@ -46,6 +46,7 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, CilPort
 
         Email = demand.NoticeEmail;
         Phone = demand.PortalPhone ?? demand.ContactPhone;
+        await audit.LogAsync(User.Identity?.Name, demand.Id, Purpose, "pieces-consultation", cancellationToken);
         return Page();
     }
 
@@ -58,12 +59,18 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, CilPort
 
         if (!ModelState.IsValid)
         {
+            // Show what was ticked, not what is stored, so that fixing the address does not lose the ticks.
+            Received = Documents.Where(Enum.IsDefined).Distinct().ToDictionary(k => k, k => Received.TryGetValue(k, out var on) ? on : clock.Today);
+            CurrentSituations = Situations.Where(Enum.IsDefined).Aggregate(CilPortal.Domain.Scoring.DemandSituations.None, (all, x) => all | x);
             return Page();
         }
 
         // Checked in person at the desk: the address is used at once, without a confirmation link.
         var email = Email?.Trim();
         demand.PortalEmail = string.IsNullOrEmpty(email) || string.Equals(email, demand.ContactEmail, StringComparison.OrdinalIgnoreCase) ? null : email;
+        demand.PendingPortalEmail = null;
+        demand.PendingPortalEmailTokenHash = null;
+        demand.PendingPortalEmailSentAt = null;
         var phone = Phone?.Trim();
         demand.PortalPhone = string.IsNullOrEmpty(phone) || phone == demand.ContactPhone ? null : phone;
 
