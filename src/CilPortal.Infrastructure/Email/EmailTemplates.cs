@@ -133,4 +133,25 @@ public static class EmailTemplates
             """;
         return new EmailMessage(to, $"Rappel : rendez-vous demain, {when}", text, html, "rappel-rendez-vous");
     }
+
+    public static EmailMessage AppointmentCancelledByDesk(string to, string place, DateTime startsAt, string bookingUrl, string epciName)
+    {
+        var when = startsAt.ToString("dddd d MMMM yyyy 'à' H'h'mm", French);
+        var text = $"""
+            Bonjour,
+
+            Nous sommes désolés : votre rendez-vous du {when} à {place} est annulé par le lieu d'accueil.
+
+            Pour prendre un autre rendez-vous : {bookingUrl}
+
+            {epciName} — service d'information des demandeurs de logement social.
+            """;
+        var html = $"""
+            <p>Bonjour,</p>
+            <p>Nous sommes désolés : votre rendez-vous du <strong>{WebUtility.HtmlEncode(when)}</strong> à {WebUtility.HtmlEncode(place)} est annulé par le lieu d'accueil.</p>
+            <p><a href="{bookingUrl}">Prendre un autre rendez-vous</a></p>
+            <p>{WebUtility.HtmlEncode(epciName)} — service d'information des demandeurs de logement social.</p>
+            """;
+        return new EmailMessage(to, $"Rendez-vous du {when} annulé", text, html, "annulation-rendez-vous");
+    }
 }

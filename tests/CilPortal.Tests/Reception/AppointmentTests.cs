@@ -157,6 +157,21 @@ public partial class AppointmentTests
             new Dictionary<string, string> { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "Attended" },
             "/gestion/accueil/agenda?handler=Presence")).Content.ReadAsStringAsync());
         Assert.Contains("La présence se note le jour du rendez-vous.", marked, StringComparison.Ordinal);
+        int other;
+        using (var scope = factory.Services.CreateScope())
+        {
+            other = (await scope.ServiceProvider.GetRequiredService<AppointmentBooking>().BookAsync(new BookingRequest(agentPlace, slot, InterviewReason.Update, "Hugo Petit", null, "hugo@exemple.fr"))).Appointment!.Id;
+        }
+
+        var cancelled = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/gestion/accueil/agenda?lieu={agentPlace}&jour={slot:yyyy-MM-dd}",
+            new Dictionary<string, string> { ["id"] = other.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "Cancelled" },
+            "/gestion/accueil/agenda?handler=Presence")).Content.ReadAsStringAsync());
+        Assert.Contains("Hugo Petit : annulé.", cancelled, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().OutboxMessages.CountAsync(m => m.Kind == "annulation-rendez-vous" && m.To == "hugo@exemple.fr"));
+        }
+
 
         using (var scope = factory.Services.CreateScope())
         {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Accueil;
 
 /// <summary>The appointments of the agent's reception points: a week at a glance, a day in detail, and attendance.</summary>
-public class AgendaModel(CilPortalDbContext db, ParisClock clock) : PageModel
+public class AgendaModel(CilPortalDbContext db, ParisClock clock, CilPortal.Infrastructure.Email.Outbox outbox, CilPortal.Infrastructure.Email.JobOptions options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lieu")]
     public int? PlaceId { get; set; }
@@ -62,6 +62,12 @@ public class AgendaModel(CilPortalDbContext db, ParisClock clock) : PageModel
         if (status == AppointmentStatus.Cancelled)
         {
             appointment.Seat = null;
+            if (appointment.Email is { } email)
+            {
+                // The applicant is told in the same save, with a link to book again.
+                var place = Places.Single(p => p.Id == appointment.ReceptionPointId).Name;
+                outbox.Enqueue(CilPortal.Infrastructure.Email.EmailTemplates.AppointmentCancelledByDesk(email, place, appointment.StartsAt, $"{options.PublicUrl.TrimEnd('/')}/rendez-vous?lieu={appointment.ReceptionPointId}", options.EpciName));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
