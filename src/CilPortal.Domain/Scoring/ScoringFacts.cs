@@ -25,20 +25,22 @@ public sealed record ScoringFacts(
         demand.CurrentHousing,
         demand.Situations,
         demand.Members.Count,
-        IsSingleParentHousehold(demand.Members),
+        IsSingleParentHousehold(demand.Members.Select(m => m.Role)),
         demand.CurrentOccupants,
         demand.CurrentSurface,
         demand.CurrentRent,
         HouseholdResources.Monthly(demand.Resources),
         [.. demand.Events.Where(e => e.Kind == DemandEventKind.OfferRefused).Select(e => e.OccurredOn)]);
 
-    public static bool IsSingleParentHousehold(IEnumerable<HouseholdMember> members)
+    /// <summary>One adult alone on the demand (no co-holder) with at least one dependant or expected child.</summary>
+    public static bool IsSingleParentHousehold(IEnumerable<HouseholdRole> roles)
     {
+        ArgumentNullException.ThrowIfNull(roles);
         var coHolders = 0;
         var dependants = 0;
-        foreach (var member in members)
+        foreach (var role in roles)
         {
-            switch (member.Role)
+            switch (role)
             {
                 case HouseholdRole.CoHolder:
                     coHolders++;

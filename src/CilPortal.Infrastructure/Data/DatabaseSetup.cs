@@ -60,6 +60,7 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();
         services.AddScoped<CilPortal.Infrastructure.Reception.DemandAccessAudit>();
+        services.AddScoped<CilPortal.Infrastructure.Reception.ReceptionAgentPlaces>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentBooking>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentReminderJob>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();

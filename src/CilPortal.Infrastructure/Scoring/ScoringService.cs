@@ -103,9 +103,9 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
             .ToListAsync(cancellationToken);
         var members = (await active.SelectMany(d => d.Members).Select(m => new { m.DemandId, m.Role }).ToListAsync(cancellationToken))
             .ToLookup(m => m.DemandId, m => m.Role);
-        var resources = (await active.SelectMany(d => d.Resources).Select(r => new { r.DemandId, r.MonthlyAmount, r.IsPaidOut }).ToListAsync(cancellationToken))
+        var resources = (await active.SelectMany(d => d.Resources).Select(r => new DemandResource { DemandId = r.DemandId, MonthlyAmount = r.MonthlyAmount, IsPaidOut = r.IsPaidOut }).ToListAsync(cancellationToken))
             .GroupBy(r => r.DemandId)
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.IsPaidOut ? -r.MonthlyAmount : r.MonthlyAmount));
+            .ToDictionary(g => g.Key, HouseholdResources.Monthly);
         var refusals = (await active.SelectMany(d => d.Events).Where(e => e.Kind == DemandEventKind.OfferRefused)
                 .Select(e => new { e.DemandId, e.OccurredOn }).ToListAsync(cancellationToken))
             .ToLookup(e => e.DemandId, e => e.OccurredOn);
@@ -120,7 +120,7 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
             var facts = new ScoringFacts(
                 d.FiledOn, d.IsPriorityPublic, d.IsDaloRecognised, d.CurrentHousing, d.Situations,
                 roles.Count,
-                !roles.Contains(HouseholdRole.CoHolder) && roles.Any(r => r is HouseholdRole.Dependant or HouseholdRole.ExpectedChild),
+                ScoringFacts.IsSingleParentHousehold(roles),
                 d.CurrentOccupants, d.CurrentSurface, d.CurrentRent,
                 resources.GetValueOrDefault(d.Id),
                 [.. refusals[d.Id]]);

@@ -7,6 +7,7 @@ using CilPortal.Infrastructure.Demands;
 using CilPortal.Infrastructure.Email;
 using CilPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +115,7 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         public string? Email { get; set; }
 
         [Display(Name = "téléphone")]
-        [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+        [RegularExpression(ContactPatterns.Phone, ErrorMessage = ContactPatterns.PhoneMessage)]
         public string? Phone { get; set; }
 
         public bool StatusNotices { get; set; }

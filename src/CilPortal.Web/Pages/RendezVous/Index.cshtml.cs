@@ -109,7 +109,7 @@ public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogg
         public string? Name { get; set; }
 
         [Display(Name = "téléphone")]
-        [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+        [RegularExpression(ContactPatterns.Phone, ErrorMessage = ContactPatterns.PhoneMessage)]
         public string? Phone { get; set; }
 
         [Display(Name = "adresse e-mail")]

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Accueil;
 
 /// <summary>The appointments of the agent's reception points: a week at a glance, a day in detail, and attendance.</summary>
-public class AgendaModel(CilPortalDbContext db, ParisClock clock, CilPortal.Infrastructure.Email.Outbox outbox, CilPortal.Infrastructure.Email.JobOptions options) : PageModel
+public class AgendaModel(CilPortalDbContext db, CilPortal.Infrastructure.Reception.ReceptionAgentPlaces agentPlaces, ParisClock clock, CilPortal.Infrastructure.Email.Outbox outbox, CilPortal.Infrastructure.Email.JobOptions options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lieu")]
     public int? PlaceId { get; set; }
@@ -85,11 +85,7 @@ public class AgendaModel(CilPortalDbContext db, ParisClock clock, CilPortal.Infr
 
     private async Task LoadPlacesAsync(CancellationToken cancellationToken)
     {
-        var userId = (await db.Users.SingleAsync(u => u.UserName == User.Identity!.Name, cancellationToken)).Id;
-        var places = User.IsInRole(Roles.EpciAdministrator)
-            ? db.ReceptionPoints
-            : db.ReceptionPoints.Where(r => db.ReceptionAgentAssignments.Any(a => a.UserId == userId && a.ReceptionPointId == r.Id));
-        Places = [.. (await places.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Name))];
+        Places = await agentPlaces.ForAsync(User, cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Accueil;
 
 /// <summary>The weekly appointment hours of a reception point, kept by its agents (and the EPCI). Closures are kept on the place itself.</summary>
-public class HorairesModel(CilPortalDbContext db) : PageModel
+public class HorairesModel(CilPortalDbContext db, CilPortal.Infrastructure.Reception.ReceptionAgentPlaces agentPlaces) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lieu")]
     public int? PlaceId { get; set; }
@@ -92,11 +92,7 @@ public class HorairesModel(CilPortalDbContext db) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var userId = (await db.Users.SingleAsync(u => u.UserName == User.Identity!.Name, cancellationToken)).Id;
-        var places = User.IsInRole(Roles.EpciAdministrator)
-            ? db.ReceptionPoints
-            : db.ReceptionPoints.Where(r => db.ReceptionAgentAssignments.Any(a => a.UserId == userId && a.ReceptionPointId == r.Id));
-        Places = [.. (await places.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Name))];
+        Places = await agentPlaces.ForAsync(User, cancellationToken);
         if (PlaceId is not null && !Places.Any(p => p.Id == PlaceId))
         {
             OtherPlaceRequested = true;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Accueil.Demandes;
 
 /// <summary>Records an interview at one of the agent's reception points. The outcome is shown to the applicant; the notes are not.</summary>
-public class EntretienModel(CilPortalDbContext db, DemandAccessAudit audit, ParisClock clock, TimeProvider time) : PageModel
+public class EntretienModel(CilPortalDbContext db, DemandAccessAudit audit, ReceptionAgentPlaces agentPlaces, ParisClock clock, TimeProvider time) : PageModel
 {
     [BindProperty]
     public InterviewInput Input { get; set; } = new();
@@ -92,11 +92,7 @@ public class EntretienModel(CilPortalDbContext db, DemandAccessAudit audit, Pari
         }
 
         // An agent records interviews at the places they work at; the EPCI administrator at any place.
-        var userId = (await db.Users.SingleAsync(u => u.UserName == User.Identity!.Name, cancellationToken)).Id;
-        var places = User.IsInRole(Roles.EpciAdministrator)
-            ? db.ReceptionPoints
-            : db.ReceptionPoints.Where(r => db.ReceptionAgentAssignments.Any(a => a.UserId == userId && a.ReceptionPointId == r.Id));
-        Places = [.. (await places.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken)).Select(r => (r.Id, r.Name))];
+        Places = await agentPlaces.ForAsync(User, cancellationToken);
         return null;
     }
 

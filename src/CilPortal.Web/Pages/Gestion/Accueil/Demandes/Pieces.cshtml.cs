@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Reception;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public class PiecesModel(CilPortalDbContext db, DemandAccessAudit audit, CilPort
 
     [BindProperty]
     [Display(Name = "téléphone")]
-    [RegularExpression(@"^\+?[0-9 .]{10,19}$", ErrorMessage = "Saisissez un numéro de téléphone de 10 chiffres, par exemple 06 12 34 56 78.")]
+    [RegularExpression(ContactPatterns.Phone, ErrorMessage = ContactPatterns.PhoneMessage)]
     public string? Phone { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string nur, string? motif, CancellationToken cancellationToken)
