@@ -53,6 +53,16 @@ public enum Accessibility
     WheelchairAdapted = 2,
 }
 
+/// <summary>How a residence's QPV was established.</summary>
+public enum QpvLocation
+{
+    /// <summary>The QPV code declared by the bailleur (no coordinates, or no contours).</summary>
+    Declared = 0,
+
+    /// <summary>The coordinates fall in (or outside) the QPV contours.</summary>
+    Contours = 1,
+}
+
 public class Residence
 {
     public int Id { get; set; }
@@ -67,6 +77,9 @@ public class Residence
 
     /// <summary>The QPV the residence stands in, or null when outside any QPV.</summary>
     public string? QpvCode { get; set; }
+
+    /// <summary>How <see cref="QpvCode"/> was found: from the coordinates and the QPV contours, or as declared.</summary>
+    public QpvLocation QpvLocatedBy { get; set; }
 
     public bool IsInQpv => QpvCode is not null;
 
@@ -108,4 +121,7 @@ public class Dwelling
     public Accessibility Accessibility { get; set; }
 
     public Financing Financing { get; set; }
+
+    /// <summary>Vacant since this date (to let), or null when let.</summary>
+    public DateOnly? VacantSince { get; set; }
 }

@@ -57,6 +57,9 @@ public class Qpv
 
     /// <summary>Ninth decile of yearly income per consumption unit (INSEE, €/UC).</summary>
     public decimal? NinthDecileIncomePerUnit { get; set; }
+
+    /// <summary>The QPV's contour: a GeoJSON geometry (Polygon or MultiPolygon, WGS84 longitude/latitude), when known.</summary>
+    public string? ContourGeoJson { get; set; }
 }
 
 /// <summary>A group of communes and QPV used by the CIA to break down its targets.</summary>

@@ -51,6 +51,10 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<Allocation> Allocations => Set<Allocation>();
 
+    public DbSet<CaleolExamination> CaleolExaminations => Set<CaleolExamination>();
+
+    public DbSet<CiaYearSettings> CiaYears => Set<CiaYearSettings>();
+
     public DbSet<CilPortal.Infrastructure.Access.DemandLinkChallenge> DemandLinkChallenges => Set<CilPortal.Infrastructure.Access.DemandLinkChallenge>();
 
     public DbSet<CilPortal.Infrastructure.Email.OutboxMessage> OutboxMessages => Set<CilPortal.Infrastructure.Email.OutboxMessage>();

@@ -59,6 +59,10 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();
+        services.AddScoped<CilPortal.Infrastructure.Importers.StockImporter>();
+        services.AddScoped<CilPortal.Infrastructure.Importers.AllocationImporter>();
+        services.AddScoped<CilPortal.Infrastructure.Allocations.CaleolService>();
+        services.AddScoped<CilPortal.Infrastructure.Allocations.CiaClassificationService>();
         services.AddScoped<CilPortal.Infrastructure.Reception.DemandAccessAudit>();
         services.AddScoped<CilPortal.Infrastructure.Reception.ReceptionAgentPlaces>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentBooking>();

@@ -118,6 +118,60 @@ public static class QpvContoursReader
             throw Malformed(index, code, "la géométrie manque");
         }
 
+        return ReadGeometry(geometry, index, code);
+    }
+
+    /// <summary>Reads one QPV's contour stored as a GeoJSON geometry (Polygon or MultiPolygon).</summary>
+    public static QpvContour ReadGeometry(string qpvCode, string geometryJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(qpvCode);
+        ArgumentNullException.ThrowIfNull(geometryJson);
+        try
+        {
+            using var document = JsonDocument.Parse(geometryJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? ReadGeometry(document.RootElement, 0, qpvCode)
+                : throw Malformed(0, qpvCode, "la géométrie n'est pas un objet JSON");
+        }
+        catch (JsonException exception)
+        {
+            throw new FormatException($"Contour du QPV {qpvCode} : ce n'est pas du JSON valide ({exception.Message}).", exception);
+        }
+    }
+
+    /// <summary>A locator over stored contours (code, GeoJSON geometry); null when there is none.</summary>
+    public static QpvLocator? Locator(IEnumerable<(string Code, string GeometryJson)> contours)
+    {
+        ArgumentNullException.ThrowIfNull(contours);
+        var read = contours.Select(c => ReadGeometry(c.Code, c.GeometryJson)).ToList();
+        return read.Count == 0 ? null : new QpvLocator(read);
+    }
+
+    /// <summary>The raw GeoJSON geometry of each feature of a collection, by QPV code, to store with the QPV.</summary>
+    public static IReadOnlyDictionary<string, string> GeometriesByCode(Stream geoJson)
+    {
+        ArgumentNullException.ThrowIfNull(geoJson);
+        using var document = JsonDocument.Parse(geoJson);
+        var geometries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!document.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+        {
+            return geometries;
+        }
+
+        foreach (var feature in features.EnumerateArray())
+        {
+            if (feature.TryGetProperty("properties", out var properties) && properties.TryGetProperty("code_qp", out var code) && code.ValueKind == JsonValueKind.String
+                && feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind == JsonValueKind.Object)
+            {
+                geometries[code.GetString()!.Trim()] = geometry.GetRawText();
+            }
+        }
+
+        return geometries;
+    }
+
+    private static QpvContour ReadGeometry(JsonElement geometry, int index, string code)
+    {
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
         {
             throw Malformed(index, code, "la géométrie n'a pas de tableau « coordinates »");

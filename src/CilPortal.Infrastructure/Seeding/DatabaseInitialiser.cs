@@ -54,6 +54,9 @@ public static class DatabaseInitialiser
                 .SeedAsync(provider.GetRequiredService<DemoOptions>(), today, cancellationToken);
         }
 
+        // Leases signed before the classification existed, or imported, get their CIA classification.
+        await provider.GetRequiredService<CilPortal.Infrastructure.Allocations.CiaClassificationService>().ClassifyMissingAsync(cancellationToken);
+
         var scoring = provider.GetRequiredService<ScoringService>();
         if (await scoring.IsStaleAsync(today, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
@@ -73,12 +74,45 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         db.Demands.AddRange(territory.Demands);
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var planned in territory.Allocations)
+        // One examination per dwelling and session, with its candidates; fewer than 3 candidates come with their reason.
+        var bailleurOfDwelling = territory.ResidenceOwners.SelectMany(o => o.Key.Dwellings.Select(d => (d, o.Value.Id))).ToDictionary(x => x.d, x => x.Id);
+        foreach (var session in territory.Allocations.GroupBy(p => (p.Dwelling, p.Allocation.CaleolDate)))
         {
-            planned.Allocation.DwellingId = planned.Dwelling.Id;
-            planned.Allocation.DemandId = planned.Demand.Id;
-            planned.Allocation.ReservataireId = planned.Reservataire.Id;
-            db.Allocations.Add(planned.Allocation);
+            var head = session.First();
+            var examination = new CaleolExamination
+            {
+                BailleurId = bailleurOfDwelling[head.Dwelling],
+                DwellingId = head.Dwelling.Id,
+                ReservataireId = head.Reservataire.Id,
+                SessionDate = head.Allocation.CaleolDate,
+                FewerCandidatesReason = CaleolRules.HasFewerCandidates(session.Count()) ? "Insuffisance de candidats pour cette typologie dans ce secteur." : null,
+            };
+            foreach (var planned in session)
+            {
+                planned.Allocation.DwellingId = planned.Dwelling.Id;
+                planned.Allocation.DemandId = planned.Demand.Id;
+                planned.Allocation.ReservataireId = planned.Reservataire.Id;
+                examination.Candidates.Add(planned.Allocation);
+            }
+
+            db.CaleolExaminations.Add(examination);
+        }
+
+        // Some dwellings to let now, for the examination form.
+        var allocated = territory.Allocations.Select(p => p.Dwelling).ToHashSet();
+        foreach (var dwelling in territory.Residences.SelectMany(r => r.Dwellings).Where(d => !allocated.Contains(d)).Where((_, i) => i % 40 == 7))
+        {
+            dwelling.VacantSince = today.AddDays(-(dwelling.Id % 60) - 5);
+            db.Entry(dwelling).Property(d => d.VacantSince).IsModified = true;
+        }
+
+        // The CIA settings of the last years, with a fictional threshold (a real EPCI enters its arrêté's value).
+        for (var year = today.Year - 3; year <= today.Year; year++)
+        {
+            if (!await db.CiaYears.AnyAsync(y => y.Year == year, cancellationToken))
+            {
+                db.CiaYears.Add(new CiaYearSettings { Year = year, FirstQuartileThreshold = 7_700m + (150m * (year - today.Year + 3)), ThresholdSource = "Valeur fictive de démonstration" });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -483,6 +483,8 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
                 demand.Events.Add(new DemandEvent { OccurredOn = session, Kind = DemandEventKind.CaleolDecision, Detail = $"Attribution au rang {rank}." });
                 if (demand == winner)
                 {
+                    allocation.Answer = OfferAnswer.Accepted;
+                    allocation.AnsweredOn = Min(session.AddDays(8), leaseOn);
                     allocation.LeaseSignedOn = leaseOn;
                     demand.Events.Add(new DemandEvent { OccurredOn = Min(session.AddDays(3), leaseOn), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
                     demand.Events.Add(new DemandEvent { OccurredOn = Min(session.AddDays(8), leaseOn), Kind = DemandEventKind.OfferAccepted, Detail = "Proposition acceptée." });
@@ -494,6 +496,8 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
                 }
                 else if (firstRefused && rank == 1)
                 {
+                    allocation.Answer = OfferAnswer.Refused;
+                    allocation.AnsweredOn = session.AddDays(10);
                     demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(3), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
                     demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(10), Kind = DemandEventKind.OfferRefused, Detail = "Proposition refusée." });
                 }

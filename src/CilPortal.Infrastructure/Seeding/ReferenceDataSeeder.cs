@@ -32,6 +32,7 @@ public sealed class ReferenceDataSeeder(CilPortalDbContext db)
                     $"Cette base de données sert l'EPCI de SIREN {string.Join(", ", existing)}, pas {epciSiren} (Territory:EpciSiren). Une base ne sert qu'un EPCI : corrigez la configuration ou utilisez une autre base.");
             }
 
+            await SeedQpvContoursAsync(cancellationToken);
             return;
         }
 
@@ -67,6 +68,7 @@ public sealed class ReferenceDataSeeder(CilPortalDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedQpvContoursAsync(cancellationToken);
     }
 
     /// <summary>The official ceilings, once; afterwards the EPCI administrator maintains them.</summary>
@@ -146,4 +148,24 @@ public sealed class ReferenceDataSeeder(CilPortalDbContext db)
 
     private static int? ParseInt(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>Gives each QPV without a contour its official 2015 contour, when the embedded file has it.</summary>
+    private async Task SeedQpvContoursAsync(CancellationToken cancellationToken)
+    {
+        var missing = await db.Qpvs.Where(q => q.ContourGeoJson == null).ToListAsync(cancellationToken);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var stream = typeof(QpvContoursReader).Assembly.GetManifestResourceStream(QpvContoursReader.Embedded2015ResourceName)
+            ?? throw new InvalidOperationException($"Fichier de référence introuvable : {QpvContoursReader.Embedded2015ResourceName}");
+        var geometries = QpvContoursReader.GeometriesByCode(stream);
+        foreach (var qpv in missing)
+        {
+            qpv.ContourGeoJson = geometries.GetValueOrDefault(qpv.Code);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

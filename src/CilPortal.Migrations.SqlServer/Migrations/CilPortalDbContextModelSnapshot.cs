@@ -30,6 +30,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Answer")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CaleolDate")
                         .HasColumnType("date");
 
@@ -46,6 +52,12 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("DwellingId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ExaminationId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsUrbanRenewalRehousing")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly?>("LeaseSignedOn")
                         .HasColumnType("date");
 
@@ -61,11 +73,78 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DwellingId");
 
+                    b.HasIndex("ExaminationId");
+
                     b.HasIndex("LeaseSignedOn");
 
                     b.HasIndex("ReservataireId");
 
                     b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BailleurId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DwellingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FewerCandidatesReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ReservataireId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservataireId");
+
+                    b.HasIndex("BailleurId", "SessionDate");
+
+                    b.HasIndex("DwellingId", "SessionDate");
+
+                    b.ToTable("CaleolExaminations");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CiaYearSettings", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("FirstQuartileThreshold")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("InQpvOtherQuartilesTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("OutsideQpvFirstQuartileTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("PriorityPublicsTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("ThresholdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CiaYears");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
@@ -974,6 +1053,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("Typology")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("VacantSince")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ResidenceId", "Reference")
@@ -1022,6 +1104,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
+
+                    b.Property<int>("QpvLocatedBy")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1098,6 +1183,10 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(5)
                         .IsUnicode(false)
                         .HasColumnType("varchar(5)");
+
+                    b.Property<string>("ContourGeoJson")
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
 
                     b.Property<decimal?>("FirstDecileIncomePerUnit")
                         .HasPrecision(12, 2)
@@ -1561,6 +1650,93 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("ExaminationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CilPortal.Domain.Allocations.CiaClassification", "Classification", b1 =>
+                        {
+                            b1.Property<int>("AllocationId")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("AnnualResources")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("CiaAnnualResources");
+
+                            b1.Property<decimal?>("AnnualResourcesPerUnit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("CiaAnnualResourcesPerUnit");
+
+                            b1.Property<decimal>("ConsumptionUnits")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("CiaConsumptionUnits");
+
+                            b1.Property<bool>("DwellingInQpv")
+                                .HasColumnType("bit")
+                                .HasColumnName("CiaDwellingInQpv");
+
+                            b1.Property<decimal?>("FirstQuartileThreshold")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("CiaFirstQuartileThreshold");
+
+                            b1.Property<bool?>("IsFirstQuartile")
+                                .HasColumnType("bit")
+                                .HasColumnName("CiaFirstQuartile");
+
+                            b1.Property<bool>("IsPriorityPublic")
+                                .HasColumnType("bit")
+                                .HasColumnName("CiaPriorityPublic");
+
+                            b1.Property<bool>("IsUrbanRenewalRehousing")
+                                .HasColumnType("bit")
+                                .HasColumnName("CiaUrbanRenewal");
+
+                            b1.Property<string>("QpvCode")
+                                .HasMaxLength(8)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(8)")
+                                .HasColumnName("CiaQpvCode");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("int")
+                                .HasColumnName("CiaYear");
+
+                            b1.HasKey("AllocationId");
+
+                            b1.ToTable("Allocations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AllocationId");
+                        });
+
+                    b.Navigation("Classification");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Domain.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
                         .WithMany()
                         .HasForeignKey("ReservataireId")
@@ -1915,6 +2091,11 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.Demand", b =>

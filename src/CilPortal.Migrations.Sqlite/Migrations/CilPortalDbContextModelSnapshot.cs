@@ -23,6 +23,12 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CaleolDate")
                         .HasColumnType("TEXT");
 
@@ -37,6 +43,12 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExaminationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUrbanRenewalRehousing")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LeaseSignedOn")
@@ -54,11 +66,72 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DwellingId");
 
+                    b.HasIndex("ExaminationId");
+
                     b.HasIndex("LeaseSignedOn");
 
                     b.HasIndex("ReservataireId");
 
                     b.ToTable("Allocations");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BailleurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DwellingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FewerCandidatesReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReservataireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservataireId");
+
+                    b.HasIndex("BailleurId", "SessionDate");
+
+                    b.HasIndex("DwellingId", "SessionDate");
+
+                    b.ToTable("CaleolExaminations");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CiaYearSettings", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FirstQuartileThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InQpvOtherQuartilesTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OutsideQpvFirstQuartileTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PriorityPublicsTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ThresholdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CiaYears");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Appointments.Appointment", b =>
@@ -914,6 +987,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Typology")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("VacantSince")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ResidenceId", "Reference")
@@ -960,6 +1036,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QpvLocatedBy")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1032,6 +1111,10 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("CommuneInseeCode")
                         .IsRequired()
                         .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContourGeoJson")
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -1480,6 +1563,89 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("ExaminationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CilPortal.Domain.Allocations.CiaClassification", "Classification", b1 =>
+                        {
+                            b1.Property<int>("AllocationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("AnnualResources")
+                                .HasColumnType("REAL")
+                                .HasColumnName("CiaAnnualResources");
+
+                            b1.Property<double?>("AnnualResourcesPerUnit")
+                                .HasColumnType("REAL")
+                                .HasColumnName("CiaAnnualResourcesPerUnit");
+
+                            b1.Property<double>("ConsumptionUnits")
+                                .HasColumnType("REAL")
+                                .HasColumnName("CiaConsumptionUnits");
+
+                            b1.Property<bool>("DwellingInQpv")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CiaDwellingInQpv");
+
+                            b1.Property<double?>("FirstQuartileThreshold")
+                                .HasColumnType("REAL")
+                                .HasColumnName("CiaFirstQuartileThreshold");
+
+                            b1.Property<bool?>("IsFirstQuartile")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CiaFirstQuartile");
+
+                            b1.Property<bool>("IsPriorityPublic")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CiaPriorityPublic");
+
+                            b1.Property<bool>("IsUrbanRenewalRehousing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CiaUrbanRenewal");
+
+                            b1.Property<string>("QpvCode")
+                                .HasMaxLength(8)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CiaQpvCode");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CiaYear");
+
+                            b1.HasKey("AllocationId");
+
+                            b1.ToTable("Allocations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AllocationId");
+                        });
+
+                    b.Navigation("Classification");
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.HasOne("CilPortal.Domain.Partners.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CilPortal.Domain.Stock.Dwelling", null)
+                        .WithMany()
+                        .HasForeignKey("DwellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
                         .WithMany()
                         .HasForeignKey("ReservataireId")
@@ -1834,6 +2000,11 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Demands.Demand", b =>

@@ -19,6 +19,22 @@ public static partial class HtmlForms
         return await client.PostAsync(new Uri(action ?? url, UriKind.Relative), content);
     }
 
+    /// <summary>Uploads a file through a page's multipart form, with the page's antiforgery token; returns the page answered.</summary>
+    public static async Task<string> UploadFileAsync(this HttpClient client, string url, string content, string fileName, string field = "Upload")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {url}.");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, field, fileName);
+        var response = await client.PostAsync(new Uri(url, UriKind.Relative), form);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = CilPortalWebFactory.DemoPassword) =>
         await client.PostFormAsync("/compte/connexion", new Dictionary<string, string>
         {

@@ -100,12 +100,12 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         var others = residences.Where(r => r.BailleurId != agentBailleurId).ToList();
         var client = factory.CreateClient();
         await client.SignInAsync(DemoAccounts.BailleurAgent1);
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gestion/bailleur", UriKind.Relative)));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gestion/bailleur/patrimoine", UriKind.Relative)));
 
         Assert.NotEmpty(own);
         Assert.NotEmpty(others);
-        Assert.All(own, r => Assert.Contains($"<td>{r.Name}</td>", html, StringComparison.Ordinal));
-        Assert.All(others, r => Assert.DoesNotContain($"<td>{r.Name}</td>", html, StringComparison.Ordinal));
+        Assert.All(own, r => Assert.Contains($">{r.Name}</a></td>", html, StringComparison.Ordinal));
+        Assert.All(others, r => Assert.DoesNotContain($">{r.Name}</a></td>", html, StringComparison.Ordinal));
     }
 
     private IEnumerable<(string ViewEnginePath, string Route, bool AllowsAnonymous)> PageEndpoints()

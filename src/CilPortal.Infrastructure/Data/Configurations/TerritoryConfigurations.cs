@@ -34,6 +34,7 @@ internal sealed class QpvConfiguration : IEntityTypeConfiguration<Qpv>
         builder.Property(q => q.Code).HasMaxLength(8).IsUnicode(false);
         builder.Property(q => q.Name).HasMaxLength(150);
         builder.Property(q => q.CommuneInseeCode).HasMaxLength(5).IsUnicode(false);
+        builder.Property(q => q.ContourGeoJson).IsUnicode(false);
     }
 }
 

@@ -1,0 +1,80 @@
+using CilPortal.Domain.Allocations;
+using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Infrastructure.Allocations;
+
+/// <summary>
+/// Stores the CIA classification of allocations followed by a signed lease, computed by
+/// <see cref="CiaClassifier"/> from the demand, the residence's QPV and the threshold of the lease's year.
+/// </summary>
+public sealed class CiaClassificationService(CilPortalDbContext db)
+{
+    /// <summary>Classifies tracked allocations with a lease (the caller saves).</summary>
+    public async Task ClassifyAsync(IReadOnlyCollection<Allocation> allocations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(allocations);
+        var leased = allocations.Where(a => a.LeaseSignedOn is not null).ToList();
+        if (leased.Count == 0)
+        {
+            return;
+        }
+
+        var demandIds = leased.Select(a => a.DemandId).Distinct().ToList();
+        var demands = await db.Demands.AsNoTracking().AsSplitQuery().Include(d => d.Members).Include(d => d.Resources)
+            .Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var dwellingIds = leased.Select(a => a.DwellingId).Distinct().ToList();
+        var qpvByDwelling = await db.Dwellings.AsNoTracking().Where(d => dwellingIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Residence!.QpvCode }).ToDictionaryAsync(d => d.Id, d => d.QpvCode, cancellationToken);
+        var years = leased.Select(a => a.LeaseSignedOn!.Value.Year).Distinct().ToList();
+        var thresholds = await db.CiaYears.AsNoTracking().Where(y => years.Contains(y.Year))
+            .ToDictionaryAsync(y => y.Year, y => y.FirstQuartileThreshold, cancellationToken);
+        foreach (var allocation in leased)
+        {
+            var lease = allocation.LeaseSignedOn!.Value;
+            var demand = demands[allocation.DemandId];
+            allocation.Classification = CiaClassifier.Classify(CiaClassifier.InputFor(
+                demand, lease, qpvByDwelling.GetValueOrDefault(allocation.DwellingId), thresholds.GetValueOrDefault(lease.Year), allocation.IsUrbanRenewalRehousing));
+        }
+    }
+
+    /// <summary>Classifies the leases not classified yet (history from before, imports); returns how many.</summary>
+    public async Task<int> ClassifyMissingAsync(CancellationToken cancellationToken = default)
+    {
+        var missing = await db.Allocations.Where(a => a.LeaseSignedOn != null && a.Classification == null).ToListAsync(cancellationToken);
+        await ClassifyAsync(missing, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return missing.Count;
+    }
+
+    /// <summary>Classifies again the leases of a year, after its threshold changed; returns how many.</summary>
+    public async Task<int> ReclassifyYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var leases = await db.Allocations.Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= end).ToListAsync(cancellationToken);
+        await ClassifyAsync(leases, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return leases.Count;
+    }
+
+    /// <summary>The counted allocations of a year (leases signed in it), optionally of one bailleur, for the indicators.</summary>
+    public async Task<IReadOnlyList<CountedAllocation>> CountedAsync(int year, int? bailleurId, CancellationToken cancellationToken = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var query = db.Allocations.AsNoTracking().Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= end && a.Classification != null);
+        if (bailleurId is { } id)
+        {
+            query = query.Where(a => db.Dwellings.Any(d => d.Id == a.DwellingId && d.Residence!.BailleurId == id));
+        }
+
+        var rows = await query.Select(a => new { a.LeaseSignedOn, a.ReservataireId, a.Classification }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CountedAllocation(r.LeaseSignedOn!.Value, r.ReservataireId, r.Classification!))];
+    }
+
+    /// <summary>The CIA settings of a year, or the defaults (no threshold) when the EPCI has not set them.</summary>
+    public async Task<CiaYearSettings> SettingsAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.CiaYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken) ?? new CiaYearSettings { Year = year };
+}

@@ -1,0 +1,304 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CilPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class BailleurBackOffice : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "QpvLocatedBy",
+                table: "Residences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContourGeoJson",
+                table: "Qpvs",
+                type: "TEXT",
+                unicode: false,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "VacantSince",
+                table: "Dwellings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Answer",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AnsweredOn",
+                table: "Allocations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CiaAnnualResources",
+                table: "Allocations",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CiaAnnualResourcesPerUnit",
+                table: "Allocations",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CiaConsumptionUnits",
+                table: "Allocations",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CiaDwellingInQpv",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CiaFirstQuartile",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CiaFirstQuartileThreshold",
+                table: "Allocations",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CiaPriorityPublic",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CiaQpvCode",
+                table: "Allocations",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "CiaUrbanRenewal",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CiaYear",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ExaminationId",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsUrbanRenewalRehousing",
+                table: "Allocations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "CaleolExaminations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BailleurId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DwellingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservataireId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FewerCandidatesReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaleolExaminations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaleolExaminations_Bailleurs_BailleurId",
+                        column: x => x.BailleurId,
+                        principalTable: "Bailleurs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaleolExaminations_Dwellings_DwellingId",
+                        column: x => x.DwellingId,
+                        principalTable: "Dwellings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaleolExaminations_Reservataires_ReservataireId",
+                        column: x => x.ReservataireId,
+                        principalTable: "Reservataires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CiaYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstQuartileThreshold = table.Column<double>(type: "REAL", nullable: true),
+                    ThresholdSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    OutsideQpvFirstQuartileTarget = table.Column<double>(type: "REAL", nullable: false),
+                    InQpvOtherQuartilesTarget = table.Column<double>(type: "REAL", nullable: false),
+                    PriorityPublicsTarget = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CiaYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allocations_ExaminationId",
+                table: "Allocations",
+                column: "ExaminationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaleolExaminations_BailleurId_SessionDate",
+                table: "CaleolExaminations",
+                columns: new[] { "BailleurId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaleolExaminations_DwellingId_SessionDate",
+                table: "CaleolExaminations",
+                columns: new[] { "DwellingId", "SessionDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaleolExaminations_ReservataireId",
+                table: "CaleolExaminations",
+                column: "ReservataireId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Allocations_CaleolExaminations_ExaminationId",
+                table: "Allocations",
+                column: "ExaminationId",
+                principalTable: "CaleolExaminations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            // Allocations recorded before examinations existed: one examination per dwelling, réservataire and session.
+            migrationBuilder.Sql("""
+                INSERT INTO CaleolExaminations (BailleurId, DwellingId, ReservataireId, SessionDate)
+                SELECT DISTINCT r.BailleurId, a.DwellingId, a.ReservataireId, a.CaleolDate
+                FROM Allocations a
+                JOIN Dwellings d ON d.Id = a.DwellingId
+                JOIN Residences r ON r.Id = d.ResidenceId
+                WHERE a.ExaminationId IS NULL
+                """);
+            migrationBuilder.Sql("""
+                UPDATE Allocations SET ExaminationId = (
+                    SELECT MIN(e.Id) FROM CaleolExaminations e
+                    WHERE e.DwellingId = Allocations.DwellingId AND e.ReservataireId = Allocations.ReservataireId AND e.SessionDate = Allocations.CaleolDate)
+                WHERE ExaminationId IS NULL
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Allocations_CaleolExaminations_ExaminationId",
+                table: "Allocations");
+
+            migrationBuilder.DropTable(
+                name: "CaleolExaminations");
+
+            migrationBuilder.DropTable(
+                name: "CiaYears");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Allocations_ExaminationId",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "QpvLocatedBy",
+                table: "Residences");
+
+            migrationBuilder.DropColumn(
+                name: "ContourGeoJson",
+                table: "Qpvs");
+
+            migrationBuilder.DropColumn(
+                name: "VacantSince",
+                table: "Dwellings");
+
+            migrationBuilder.DropColumn(
+                name: "Answer",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredOn",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaAnnualResources",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaAnnualResourcesPerUnit",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaConsumptionUnits",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaDwellingInQpv",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaFirstQuartile",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaFirstQuartileThreshold",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaPriorityPublic",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaQpvCode",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaUrbanRenewal",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "CiaYear",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "ExaminationId",
+                table: "Allocations");
+
+            migrationBuilder.DropColumn(
+                name: "IsUrbanRenewalRehousing",
+                table: "Allocations");
+        }
+    }
+}

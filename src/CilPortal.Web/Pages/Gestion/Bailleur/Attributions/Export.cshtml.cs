@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Importers;
+using CilPortal.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages.Gestion.Bailleur.Attributions;
+
+/// <summary>
+/// The agent's examinations of a year as CSV: the import's columns, then the CIA classification of each lease.
+/// Only the agent's bailleur: the query filters on it.
+/// </summary>
+public class ExportModel(CilPortalDbContext db, ParisClock clock) : BailleurPageModel
+{
+    public async Task<IActionResult> OnGetAsync(int? annee, CancellationToken cancellationToken)
+    {
+        var year = annee is { } y && y >= clock.Today.Year - 10 && y <= clock.Today.Year ? y : clock.Today.Year;
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var rows = await db.CaleolExaminations.AsNoTracking()
+            .Where(e => e.BailleurId == BailleurId && e.SessionDate >= start && e.SessionDate <= end)
+            .SelectMany(e => e.Candidates, (e, a) => new { e, a })
+            .Join(db.Dwellings, x => x.e.DwellingId, d => d.Id, (x, d) => new { x.e, x.a, d.Reference })
+            .Join(db.Reservataires, x => x.e.ReservataireId, r => r.Id, (x, r) => new { x.e, x.a, x.Reference, Reservataire = r.Name })
+            .Join(db.Demands, x => x.a.DemandId, d => d.Id, (x, d) => new { x.e, x.a, x.Reference, x.Reservataire, d.Nur })
+            .OrderBy(x => x.e.SessionDate).ThenBy(x => x.e.Id).ThenBy(x => x.a.Rank)
+            .ToListAsync(cancellationToken);
+        var csv = new StringBuilder();
+        csv.Append(AllocationImporter.Header).Append(";qpv;unites_consommation;ressources_par_uc;seuil_premier_quartile;premier_quartile;public_prioritaire\r\n");
+        foreach (var x in rows)
+        {
+            var c = x.a.Classification;
+            string[] fields =
+            [
+                x.Reference, Date(x.e.SessionDate), x.Reservataire, x.Nur,
+                AllocationImporter.Decisions.Single(d => d.Value == x.a.Decision).Key, x.a.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
+                x.a.DecisionReason ?? "", x.e.FewerCandidatesReason ?? "",
+                AllocationImporter.Answers.Single(d => d.Value == x.a.Answer).Key, Date(x.a.AnsweredOn), Date(x.a.LeaseSignedOn), x.a.IsUrbanRenewalRehousing ? "oui" : "non",
+                c is null ? "" : c.QpvCode ?? "hors QPV",
+                c?.ConsumptionUnits.ToString("0.0#", CultureInfo.InvariantCulture) ?? "",
+                c?.AnnualResourcesPerUnit?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                c?.FirstQuartileThreshold?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                c?.IsFirstQuartile switch { true => "oui", false => "non", _ => "" },
+                c is null ? "" : c.IsPriorityPublic ? "oui" : "non",
+            ];
+            csv.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"attributions-{year}.csv");
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Quotes a field when needed, and defuses spreadsheet formulas (CSV injection).</summary>
+    private static string Quote(string field)
+    {
+        var safe = field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal) ? "'" + field : field;
+        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+}

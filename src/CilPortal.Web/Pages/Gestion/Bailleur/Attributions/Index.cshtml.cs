@@ -1,0 +1,45 @@
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages.Gestion.Bailleur.Attributions;
+
+public sealed record ExaminationLine(int Id, DateOnly SessionDate, string Dwelling, string Residence, string Commune, string Reservataire, int Candidates, bool FewerWithReason, DateOnly? LeaseSignedOn);
+
+/// <summary>The agent's CALEOL examinations of a year, newest first.</summary>
+public class IndexModel(CilPortalDbContext db, ParisClock clock) : BailleurPageModel
+{
+    public int Year { get; private set; }
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<ExaminationLine> Examinations { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Label)> VacantDwellings { get; private set; } = [];
+
+    public async Task OnGetAsync(int? annee, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        Years = [.. Enumerable.Range(today.Year - 5, 6).Reverse()];
+        Year = annee is { } year && Years.Contains(year) ? year : today.Year;
+        var start = new DateOnly(Year, 1, 1);
+        var end = new DateOnly(Year, 12, 31);
+        var rows = await db.CaleolExaminations.AsNoTracking()
+            .Where(e => e.BailleurId == BailleurId && e.SessionDate >= start && e.SessionDate <= end)
+            .Join(db.Dwellings, e => e.DwellingId, d => d.Id, (e, d) => new { e, d })
+            .Join(db.Communes, x => x.d.Residence!.CommuneInseeCode, c => c.InseeCode, (x, c) => new { x.e, x.d, Commune = c.Name })
+            .Join(db.Reservataires, x => x.e.ReservataireId, r => r.Id, (x, r) => new
+            {
+                x.e.Id, x.e.SessionDate, x.d.Reference, Residence = x.d.Residence!.Name, x.Commune, Reservataire = r.Name,
+                Candidates = x.e.Candidates.Count, x.e.FewerCandidatesReason,
+                Lease = x.e.Candidates.Where(a => a.LeaseSignedOn != null).Select(a => a.LeaseSignedOn).FirstOrDefault(),
+            })
+            .OrderByDescending(x => x.SessionDate).ThenByDescending(x => x.Id)
+            .ToListAsync(cancellationToken);
+        Examinations = [.. rows.Select(r => new ExaminationLine(r.Id, r.SessionDate, r.Reference, r.Residence, r.Commune, r.Reservataire, r.Candidates,
+            r.FewerCandidatesReason is not null, r.Lease))];
+        VacantDwellings = [.. (await db.Dwellings.AsNoTracking().Where(d => d.Residence!.BailleurId == BailleurId && d.VacantSince != null)
+            .OrderBy(d => d.VacantSince).Select(d => new { d.Id, d.Reference, d.Typology, Residence = d.Residence!.Name }).Take(50).ToListAsync(cancellationToken))
+            .Select(d => (d.Id, $"{d.Reference} — {d.Typology}, {d.Residence}"))];
+    }
+}

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using CilPortal.Domain.Allocations;
+using CilPortal.Infrastructure.Allocations;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
+
+/// <summary>
+/// The CIA settings per year: the first-quartile threshold of the ministerial arrêté and the convention's rates.
+/// Saving a year classifies again that year's leases, so every figure uses the threshold in force.
+/// </summary>
+public class AnneesModel(CilPortalDbContext db, CiaClassificationService classification, ParisClock clock, ILogger<AnneesModel> logger) : PageModel
+{
+    public IReadOnlyList<CiaYearSettings> Settings { get; private set; } = [];
+
+    [BindProperty]
+    public YearInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(int? annee, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var year = annee ?? clock.Today.Year;
+        var existing = Settings.SingleOrDefault(s => s.Year == year) ?? new CiaYearSettings { Year = year };
+        Input = new YearInput
+        {
+            Year = year,
+            Threshold = existing.FirstQuartileThreshold,
+            Source = existing.ThresholdSource,
+            OutsideQpv = existing.OutsideQpvFirstQuartileTarget,
+            InQpv = existing.InQpvOtherQuartilesTarget,
+            Priority = existing.PriorityPublicsTarget,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Input.Year is { } y && (y < 2017 || y > clock.Today.Year + 1))
+        {
+            ModelState.AddModelError("Input.Year", $"L'année va de 2017 (loi Égalité et citoyenneté) à {clock.Today.Year + 1}.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var year = Input.Year!.Value;
+        var settings = await db.CiaYears.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
+        if (settings is null)
+        {
+            settings = new CiaYearSettings { Year = year };
+            db.CiaYears.Add(settings);
+        }
+
+        var before = (settings.FirstQuartileThreshold, settings.OutsideQpvFirstQuartileTarget, settings.InQpvOtherQuartilesTarget, settings.PriorityPublicsTarget);
+        settings.FirstQuartileThreshold = Input.Threshold;
+        settings.ThresholdSource = string.IsNullOrWhiteSpace(Input.Source) ? null : Input.Source.Trim();
+        settings.OutsideQpvFirstQuartileTarget = Input.OutsideQpv!.Value;
+        settings.InQpvOtherQuartilesTarget = Input.InQpv!.Value;
+        settings.PriorityPublicsTarget = Input.Priority!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        var reclassified = await classification.ReclassifyYearAsync(year, cancellationToken);
+        logger.LogInformation("Paramètres CIA {Year} modifiés par {User} : avant {Before}, après {After}.", year, User.Identity?.Name, before,
+            (settings.FirstQuartileThreshold, settings.OutsideQpvFirstQuartileTarget, settings.InQpvOtherQuartilesTarget, settings.PriorityPublicsTarget));
+        TempData["Message"] = $"Paramètres {year} enregistrés ; {reclassified} bail(aux) de {year} reclassé(s) avec ce seuil.";
+        return Redirect($"/gestion/epci/cia/annees?annee={year}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Settings = await db.CiaYears.AsNoTracking().OrderByDescending(s => s.Year).ToListAsync(cancellationToken);
+
+    public sealed class YearInput
+    {
+        [Required(ErrorMessage = "Indiquez l'année.")]
+        public int? Year { get; set; }
+
+        [Range(typeof(decimal), "1000", "50000", ErrorMessage = "Le seuil va de 1 000 à 50 000 € par unité de consommation et par an.")]
+        public decimal? Threshold { get; set; }
+
+        [StringLength(300, ErrorMessage = "La source tient en 300 caractères.")]
+        public string? Source { get; set; }
+
+        [Required(ErrorMessage = "Indiquez le taux hors QPV.")]
+        [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
+        public decimal? OutsideQpv { get; set; } = CiaTargets.Default.OutsideQpvFirstQuartile;
+
+        [Required(ErrorMessage = "Indiquez le taux en QPV.")]
+        [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
+        public decimal? InQpv { get; set; } = CiaTargets.Default.InQpvOtherQuartiles;
+
+        [Required(ErrorMessage = "Indiquez le taux des publics prioritaires.")]
+        [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
+        public decimal? Priority { get; set; } = CiaTargets.Default.PriorityPublics;
+    }
+}
