@@ -89,8 +89,11 @@ public static class CaleolRules
         }
     }
 
-    /// <summary>Checks an answer to the offer: only after an attribution, on or after the session.</summary>
-    public static string? ValidateAnswer(CaleolDecision decision, OfferAnswer answer, DateOnly? answeredOn, DateOnly sessionDate, DateOnly today)
+    /// <summary>
+    /// Checks an answer to the offer: only after an attribution, on or after the session; an attribution at rank n
+    /// is accepted only once every candidate ranked above has refused or not answered.
+    /// </summary>
+    public static string? ValidateAnswer(CaleolDecision decision, OfferAnswer answer, DateOnly? answeredOn, DateOnly sessionDate, DateOnly today, bool rankedAboveStillIn = false)
     {
         if (answer == OfferAnswer.Pending)
         {
@@ -100,6 +103,11 @@ public static class CaleolRules
         if (decision is not (CaleolDecision.Attribution or CaleolDecision.ConditionalAttribution))
         {
             return "Une réponse du demandeur ne s'enregistre qu'après une attribution.";
+        }
+
+        if (answer == OfferAnswer.Accepted && rankedAboveStillIn)
+        {
+            return "Le logement revient d'abord aux candidats classés avant : une acceptation ne s'enregistre qu'après leur refus ou leur absence de réponse.";
         }
 
         if (answeredOn is not { } date)
@@ -116,7 +124,9 @@ public static class CaleolRules
     /// Checks a lease: only for an accepted attribution, one lease per examination, dated between the
     /// answer (or the session) and today.
     /// </summary>
-    public static string? ValidateLease(Allocation candidate, DateOnly leaseSignedOn, DateOnly sessionDate, DateOnly today, bool anotherLeaseSigned)
+    /// <param name="anotherLeaseSigned">The dwelling already has a lease from this examination or a later one.</param>
+    /// <param name="demandAlreadyHoused">The demand already has a lease (from another examination).</param>
+    public static string? ValidateLease(Allocation candidate, DateOnly leaseSignedOn, DateOnly sessionDate, DateOnly today, bool anotherLeaseSigned, bool demandAlreadyHoused = false)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.Decision is not (CaleolDecision.Attribution or CaleolDecision.ConditionalAttribution) || candidate.Answer != OfferAnswer.Accepted)
@@ -126,7 +136,12 @@ public static class CaleolRules
 
         if (anotherLeaseSigned)
         {
-            return "Un bail est déjà signé pour ce logement à l'issue de cette commission.";
+            return "Un bail est déjà signé pour ce logement à l'issue de cette commission ou d'une suivante.";
+        }
+
+        if (demandAlreadyHoused)
+        {
+            return "Ce demandeur a déjà signé un bail pour un autre logement : sa demande est satisfaite.";
         }
 
         var earliest = candidate.AnsweredOn is { } answered && answered > sessionDate ? answered : sessionDate;

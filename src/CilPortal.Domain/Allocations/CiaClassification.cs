@@ -81,6 +81,21 @@ public static class CiaClassifier
             input.IsUrbanRenewalRehousing);
     }
 
+    /// <summary>
+    /// The same classification against another threshold for its year (the EPCI corrected it): the household,
+    /// its resources and the QPV stay as they were at the lease.
+    /// </summary>
+    public static CiaClassification WithThreshold(CiaClassification classification, decimal? threshold)
+    {
+        ArgumentNullException.ThrowIfNull(classification);
+        var perUnit = HouseholdResources.AnnualPerConsumptionUnit(classification.AnnualResources / 12m, classification.ConsumptionUnits);
+        return classification with
+        {
+            FirstQuartileThreshold = threshold,
+            IsFirstQuartile = perUnit is { } value && threshold is { } t ? FirstQuartile.Includes(value, t) : null,
+        };
+    }
+
     /// <summary>The input for a demand: members already born, monthly resources, priority public or DALO.</summary>
     public static CiaClassificationInput InputFor(Demand demand, DateOnly leaseSignedOn, string? qpvCode, decimal? threshold, bool urbanRenewal)
     {

@@ -103,7 +103,18 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
         }
 
         db.CaleolExaminations.Add(examination);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same examination sent twice at once (a double click): the first one is kept.
+            db.Entry(examination).State = EntityState.Detached;
+            examination.Candidates.ForEach(c => db.Entry(c).State = EntityState.Detached);
+            return CaleolResult.Refused("Un examen de ce logement à cette date est déjà enregistré : complétez-le plutôt.");
+        }
+
         foreach (var allocation in examination.Candidates)
         {
             var demand = demands.Values.Single(d => d.Id == allocation.DemandId);
@@ -144,7 +155,9 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
             return CaleolResult.Refused("Choisissez la réponse du demandeur.");
         }
 
-        if (CaleolRules.ValidateAnswer(allocation.Decision, answer, answeredOn, examination.SessionDate, clock.Today) is { } error)
+        var rankedAboveStillIn = allocation.Rank is { } rank && await db.Allocations.AnyAsync(a => a.ExaminationId == examination.Id && a.Id != allocation.Id
+            && a.Rank < rank && a.Answer != OfferAnswer.Refused && a.Answer != OfferAnswer.NoAnswer, cancellationToken);
+        if (CaleolRules.ValidateAnswer(allocation.Decision, answer, answeredOn, examination.SessionDate, clock.Today, rankedAboveStillIn) is { } error)
         {
             return CaleolResult.Refused(error);
         }
@@ -183,8 +196,9 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
             return CaleolResult.Refused("Le bail de ce candidat est déjà enregistré.");
         }
 
-        var anotherLease = await db.Allocations.AnyAsync(a => a.ExaminationId == examination.Id && a.Id != allocation.Id && a.LeaseSignedOn != null, cancellationToken);
-        if (CaleolRules.ValidateLease(allocation, signedOn, examination.SessionDate, clock.Today, anotherLease) is { } error)
+        var anotherLease = await db.Allocations.AnyAsync(a => a.DwellingId == allocation.DwellingId && a.Id != allocation.Id && a.LeaseSignedOn != null && a.CaleolDate >= examination.SessionDate, cancellationToken);
+        var alreadyHoused = await db.Allocations.AnyAsync(a => a.DemandId == allocation.DemandId && a.Id != allocation.Id && a.LeaseSignedOn != null, cancellationToken);
+        if (CaleolRules.ValidateLease(allocation, signedOn, examination.SessionDate, clock.Today, anotherLease, alreadyHoused) is { } error)
         {
             return CaleolResult.Refused(error);
         }

@@ -1,5 +1,4 @@
 using CilPortal.Domain.Allocations;
-using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,14 +47,21 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
         return missing.Count;
     }
 
-    /// <summary>Classifies again the leases of a year, after its threshold changed; returns how many.</summary>
-    public async Task<int> ReclassifyYearAsync(int year, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a year's new threshold to its leases (the caller saves): the household, resources and QPV recorded
+    /// at the lease stay as they were; leases not classified yet are classified.
+    /// </summary>
+    public async Task<int> ApplyThresholdAsync(int year, decimal? threshold, CancellationToken cancellationToken = default)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var leases = await db.Allocations.Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= end).ToListAsync(cancellationToken);
-        await ClassifyAsync(leases, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var lease in leases.Where(a => a.Classification is not null))
+        {
+            lease.Classification = CiaClassifier.WithThreshold(lease.Classification!, threshold);
+        }
+
+        await ClassifyAsync([.. leases.Where(a => a.Classification is null)], cancellationToken);
         return leases.Count;
     }
 

@@ -142,7 +142,8 @@ public sealed class AllocationImporter(CilPortalDbContext db, CaleolService cale
 
             examinations++;
             var candidates = await db.Allocations.Where(a => a.ExaminationId == result.Id).Join(db.Demands, a => a.DemandId, d => d.Id, (a, d) => new { a.Id, d.Nur }).ToListAsync(cancellationToken);
-            foreach (var line in group.Where(l => l.Answer != OfferAnswer.Pending))
+            // Those ranked above answer first: the dwelling goes to rank n only after they refused.
+            foreach (var line in group.Where(l => l.Answer != OfferAnswer.Pending).OrderBy(l => l.Candidate.Rank ?? int.MaxValue))
             {
                 var id = candidates.Single(c => string.Equals(c.Nur, line.Candidate.Nur, StringComparison.OrdinalIgnoreCase)).Id;
                 var answer = await caleol.RecordAnswerAsync(bailleurId, id, line.Answer, line.AnsweredOn, cancellationToken);

@@ -322,8 +322,10 @@ public sealed class StockImporter(CilPortalDbContext db, ILogger<StockImporter> 
             (Typology)rooms, surface, rent, charges, financing, floor, lift!.Value, accessibility!.Value, year);
     }
 
+    /// <summary>A finite number (double.TryParse also accepts « NaN » and « Infinity », which are not positions).</summary>
     private static bool TryDouble(string text, out double value) =>
-        double.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        double.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && double.IsFinite(value);
 
     private static decimal Money(string text, string column, decimal min, decimal max, bool required, Action<string, string> error)
     {

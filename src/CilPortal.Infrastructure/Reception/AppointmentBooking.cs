@@ -96,7 +96,7 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
                 await db.SaveChangesAsync(cancellationToken);
                 return new BookingResult(appointment, token, null);
             }
-            catch (DbUpdateException e) when (IsUniqueViolation(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // The seat was taken meanwhile: forget this attempt (appointment and e-mail) and try the next seat.
                 db.Entry(appointment).State = EntityState.Detached;
@@ -137,14 +137,6 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    /// <summary>A seat already taken: SQLite constraint error 19, SQL Server duplicate key 2601/2627. Anything else is a real failure.</summary>
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is 2601 or 2627,
-        _ => false,
-    };
 
     public string CancelUrl(string token) => $"{options.PublicUrl.TrimEnd('/')}/rendez-vous/annuler/{token}";
 

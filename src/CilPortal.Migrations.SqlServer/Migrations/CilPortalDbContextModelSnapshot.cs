@@ -112,7 +112,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BailleurId", "SessionDate");
 
-                    b.HasIndex("DwellingId", "SessionDate");
+                    b.HasIndex("DwellingId", "SessionDate")
+                        .IsUnique();
 
                     b.ToTable("CaleolExaminations");
                 });

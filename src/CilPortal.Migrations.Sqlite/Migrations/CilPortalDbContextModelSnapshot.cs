@@ -103,7 +103,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BailleurId", "SessionDate");
 
-                    b.HasIndex("DwellingId", "SessionDate");
+                    b.HasIndex("DwellingId", "SessionDate")
+                        .IsUnique();
 
                     b.ToTable("CaleolExaminations");
                 });

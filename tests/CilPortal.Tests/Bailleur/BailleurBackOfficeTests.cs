@@ -110,7 +110,7 @@ public class BailleurBackOfficeTests(CilPortalWebFactory factory) : IClassFixtur
         var csv = """
             identifiant;residence;adresse;code_insee;code_qpv;latitude;longitude;typologie;surface;loyer;charges;financement;etage;ascenseur;accessibilite;annee_construction
             BAD-001;Résidence bonne;1 rue A;11262;;;;T2;50;300;50;PLUS;1;oui;;
-            BAD-002;Résidence mauvaise;1 rue B;75056;QP999999;95;;T9;-3;trois cents;;HLM;ciel;peut-être;escalier;1066
+            BAD-002;Résidence mauvaise;1 rue B;75056;QP999999;NaN;NaN;T9;-3;trois cents;;HLM;ciel;peut-être;escalier;1066
             BAD-001;Résidence bonne;1 rue A;11262;;;;T2;50;300;50;PLUS;1;oui;;
             trop;peu;de;colonnes
             """;

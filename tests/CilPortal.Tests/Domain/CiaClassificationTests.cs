@@ -71,6 +71,21 @@ public class CiaClassificationTests
     }
 
     [Fact]
+    public void A_new_threshold_for_the_year_keeps_the_household_and_resources_recorded_at_the_lease()
+    {
+        var recorded = Classify([Lease.AddYears(-40), Lease.AddYears(-38), Lease.AddYears(-15), Lease.AddYears(-8)], 1800m, threshold: null);
+
+        var lower = CiaClassifier.WithThreshold(recorded, 8861m);
+        var higher = CiaClassifier.WithThreshold(recorded, 9400m);
+
+        Assert.Null(recorded.IsFirstQuartile);
+        Assert.Equal((2.3m, 21_600m, 9391.30m, false), (lower.ConsumptionUnits, lower.AnnualResources, lower.AnnualResourcesPerUnit, lower.IsFirstQuartile));
+        Assert.True(higher.IsFirstQuartile);
+        Assert.Equal(9400m, higher.FirstQuartileThreshold);
+        Assert.Null(CiaClassifier.WithThreshold(recorded, null).IsFirstQuartile);
+    }
+
+    [Fact]
     public void Urban_renewal_rehousing_counts_outside_qpv_whatever_the_resources()
     {
         var rich = Classify([Lease.AddYears(-50)], 4000m, urbanRenewal: true);
@@ -193,6 +208,15 @@ public class CaleolRulesTests
     }
 
     [Fact]
+    public void Rank_two_accepts_only_once_those_ranked_above_have_refused_but_may_decline_at_any_time()
+    {
+        var today = Session.AddDays(20);
+        Assert.Contains("classés avant", CaleolRules.ValidateAnswer(CaleolDecision.Attribution, OfferAnswer.Accepted, Session.AddDays(3), Session, today, rankedAboveStillIn: true), StringComparison.Ordinal);
+        Assert.Null(CaleolRules.ValidateAnswer(CaleolDecision.Attribution, OfferAnswer.Refused, Session.AddDays(3), Session, today, rankedAboveStillIn: true));
+        Assert.Null(CaleolRules.ValidateAnswer(CaleolDecision.Attribution, OfferAnswer.Accepted, Session.AddDays(3), Session, today, rankedAboveStillIn: false));
+    }
+
+    [Fact]
     public void A_lease_needs_an_accepted_attribution_is_the_only_one_and_follows_the_answer()
     {
         var today = Session.AddDays(30);
@@ -204,5 +228,6 @@ public class CaleolRulesTests
         Assert.NotNull(CaleolRules.ValidateLease(accepted, Session.AddDays(10), Session, today, anotherLeaseSigned: true));
         Assert.NotNull(CaleolRules.ValidateLease(refused, Session.AddDays(10), Session, today, anotherLeaseSigned: false));
         Assert.NotNull(CaleolRules.ValidateLease(accepted, today.AddDays(1), Session, today, anotherLeaseSigned: false));
+        Assert.Contains("déjà signé un bail", CaleolRules.ValidateLease(accepted, Session.AddDays(10), Session, today, anotherLeaseSigned: false, demandAlreadyHoused: true), StringComparison.Ordinal);
     }
 }

@@ -44,7 +44,8 @@ internal sealed class CaleolExaminationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Reservataire>().WithMany().HasForeignKey(e => e.ReservataireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Candidates).WithOne().HasForeignKey(a => a.ExaminationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.BailleurId, e.SessionDate });
-        builder.HasIndex(e => new { e.DwellingId, e.SessionDate });
+        // One examination of a dwelling per session: a form sent twice cannot record it twice.
+        builder.HasIndex(e => new { e.DwellingId, e.SessionDate }).IsUnique();
     }
 }
 

@@ -50,6 +50,7 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         }
 
         var year = Input.Year!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var settings = await db.CiaYears.SingleOrDefaultAsync(s => s.Year == year, cancellationToken);
         if (settings is null)
         {
@@ -63,8 +64,19 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         settings.OutsideQpvFirstQuartileTarget = Input.OutsideQpv!.Value;
         settings.InQpvOtherQuartilesTarget = Input.InQpv!.Value;
         settings.PriorityPublicsTarget = Input.Priority!.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        var reclassified = await classification.ReclassifyYearAsync(year, cancellationToken);
+        var reclassified = await classification.ApplyThresholdAsync(year, Input.Threshold, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Year", $"L'année {year} vient d'être enregistrée par quelqu'un d'autre : rechargez la page.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         logger.LogInformation("Paramètres CIA {Year} modifiés par {User} : avant {Before}, après {After}.", year, User.Identity?.Name, before,
             (settings.FirstQuartileThreshold, settings.OutsideQpvFirstQuartileTarget, settings.InQpvOtherQuartilesTarget, settings.PriorityPublicsTarget));
         TempData["Message"] = $"Paramètres {year} enregistrés ; {reclassified} bail(aux) de {year} reclassé(s) avec ce seuil.";

@@ -183,7 +183,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_CaleolExaminations_DwellingId_SessionDate",
                 table: "CaleolExaminations",
-                columns: new[] { "DwellingId", "SessionDate" });
+                columns: new[] { "DwellingId", "SessionDate" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaleolExaminations_ReservataireId",
@@ -198,21 +199,24 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // Allocations recorded before examinations existed: one examination per dwelling, réservataire and session.
+            // Allocations recorded before examinations existed: one examination per dwelling and session date
+            // (the first réservataire of the session when several were recorded), and leased candidates had accepted.
             migrationBuilder.Sql("""
                 INSERT INTO CaleolExaminations (BailleurId, DwellingId, ReservataireId, SessionDate)
-                SELECT DISTINCT r.BailleurId, a.DwellingId, a.ReservataireId, a.CaleolDate
+                SELECT r.BailleurId, a.DwellingId, MIN(a.ReservataireId), a.CaleolDate
                 FROM Allocations a
                 JOIN Dwellings d ON d.Id = a.DwellingId
                 JOIN Residences r ON r.Id = d.ResidenceId
                 WHERE a.ExaminationId IS NULL
+                GROUP BY r.BailleurId, a.DwellingId, a.CaleolDate
                 """);
             migrationBuilder.Sql("""
                 UPDATE Allocations SET ExaminationId = (
-                    SELECT MIN(e.Id) FROM CaleolExaminations e
-                    WHERE e.DwellingId = Allocations.DwellingId AND e.ReservataireId = Allocations.ReservataireId AND e.SessionDate = Allocations.CaleolDate)
+                    SELECT e.Id FROM CaleolExaminations e
+                    WHERE e.DwellingId = Allocations.DwellingId AND e.SessionDate = Allocations.CaleolDate)
                 WHERE ExaminationId IS NULL
                 """);
+            migrationBuilder.Sql("UPDATE Allocations SET Answer = 1 WHERE LeaseSignedOn IS NOT NULL AND Answer = 0");
         }
 
         /// <inheritdoc />
