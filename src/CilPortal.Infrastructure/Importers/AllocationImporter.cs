@@ -53,27 +53,9 @@ public sealed class AllocationImporter(CilPortalDbContext db, CaleolService cale
         ArgumentNullException.ThrowIfNull(file);
         var errors = new List<ImportLineError>();
         var lines = new List<Line>();
-        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        if (CsvImportFile.Read(file, Header, record => Parse(record, errors), lines) is { } headerError)
         {
-            var first = true;
-            foreach (var record in CsvReader.Read(reader, ';'))
-            {
-                if (first)
-                {
-                    first = false;
-                    if (!string.Equals(string.Join(';', record.Fields).Trim(), Header, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return new AllocationImportReport(0, 0, 0, 0, [new ImportLineError(record.LineNumber, null, "en-tête", $"la première ligne doit être « {Header} ».")]);
-                    }
-
-                    continue;
-                }
-
-                if (!record.Fields.All(string.IsNullOrWhiteSpace) && Parse(record, errors) is { } line)
-                {
-                    lines.Add(line);
-                }
-            }
+            return new AllocationImportReport(0, 0, 0, 0, [headerError]);
         }
 
         if (lines.Count == 0 && errors.Count == 0)
@@ -261,18 +243,18 @@ public sealed class AllocationImporter(CilPortalDbContext db, CaleolService cale
         {
             if (required)
             {
-                error(column, "date obligatoire (AAAA-MM-JJ ou JJ/MM/AAAA).");
+                error(column, $"date obligatoire ({CsvImportFile.DateFormatsText}).");
             }
 
             return null;
         }
 
-        if (DateOnly.TryParseExact(trimmed, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (CsvImportFile.TryDate(trimmed, out var date))
         {
             return date;
         }
 
-        error(column, "date attendue au format AAAA-MM-JJ ou JJ/MM/AAAA.");
+        error(column, $"date attendue au format {CsvImportFile.DateFormatsText}.");
         return null;
     }
 }

@@ -9,13 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CilPortal.Infrastructure.Importers;
 
-/// <summary>One refused line of an events file.</summary>
-public sealed record EventImportError(int Line, string? Nur, string Column, string Message)
-{
-    public override string ToString() => $"Ligne {Line}{(Nur is null ? "" : $" (demande {Nur})")}, {Column} : {Message}";
-}
-
-public sealed record EventImportReport(int Read, int Recorded, int AlreadyKnown, IReadOnlyList<EventImportError> Errors)
+public sealed record EventImportReport(int Read, int Recorded, int AlreadyKnown, IReadOnlyList<ImportLineError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
 }
@@ -63,51 +57,28 @@ public sealed class DemandEventImporter(CilPortalDbContext db, DemandEventRecord
     public async Task<EventImportReport> ImportAsync(Stream file, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var errors = new List<EventImportError>();
+        var errors = new List<ImportLineError>();
         var lines = new List<Line>();
-        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        if (CsvImportFile.Read(file, Header, record => Parse(record, today, errors), lines) is { } headerError)
         {
-            var first = true;
-            foreach (var record in CsvReader.Read(reader, ';'))
-            {
-                if (first)
-                {
-                    first = false;
-                    if (!string.Equals(string.Join(';', record.Fields).Trim(), Header, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return Failed(new EventImportError(record.LineNumber, null, "en-tête", $"la première ligne doit être « {Header} »."));
-                    }
-
-                    continue;
-                }
-
-                if (record.Fields.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                if (Parse(record, today, errors) is { } line)
-                {
-                    lines.Add(line);
-                }
-            }
+            return Failed(headerError);
         }
 
         if (lines.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new EventImportError(1, null, "fichier", "le fichier ne contient aucun événement."));
+            errors.Add(new ImportLineError(1, null, "fichier", "le fichier ne contient aucun événement."));
         }
 
         var nurs = lines.Select(l => l.Nur).Distinct().ToList();
         var demands = await db.Demands.Include(d => d.Events).Where(d => nurs.Contains(d.Nur)).ToDictionaryAsync(d => d.Nur, cancellationToken);
         foreach (var line in lines.Where(l => !demands.ContainsKey(l.Nur)))
         {
-            errors.Add(new EventImportError(line.Number, line.Nur, "numUnique", "aucune demande de ce numéro n'est connue : importez d'abord la demande."));
+            errors.Add(new ImportLineError(line.Number, line.Nur, "numUnique", "aucune demande de ce numéro n'est connue : importez d'abord la demande."));
         }
 
         foreach (var line in lines.Where(l => demands.TryGetValue(l.Nur, out var d) && l.Event.OccurredOn < d.FiledOn))
         {
-            errors.Add(new EventImportError(line.Number, line.Nur, "date", "l'événement est antérieur au dépôt de la demande."));
+            errors.Add(new ImportLineError(line.Number, line.Nur, "date", "l'événement est antérieur au dépôt de la demande."));
         }
 
         if (errors.Count > 0)
@@ -139,15 +110,15 @@ public sealed class DemandEventImporter(CilPortalDbContext db, DemandEventRecord
         return new EventImportReport(lines.Count, recorded, known, []);
     }
 
-    private static EventImportReport Failed(EventImportError error) => new(0, 0, 0, [error]);
+    private static EventImportReport Failed(ImportLineError error) => new(0, 0, 0, [error]);
 
-    private static Line? Parse(CsvRecord record, DateOnly today, List<EventImportError> errors)
+    private static Line? Parse(CsvRecord record, DateOnly today, List<ImportLineError> errors)
     {
         var f = record.Fields;
         var n = record.LineNumber;
         if (f.Count != 5)
         {
-            errors.Add(new EventImportError(n, null, "colonnes", $"5 colonnes attendues séparées par « ; », {f.Count} trouvée(s)."));
+            errors.Add(new ImportLineError(n, null, "colonnes", $"5 colonnes attendues séparées par « ; », {f.Count} trouvée(s)."));
             return null;
         }
 
@@ -155,27 +126,27 @@ public sealed class DemandEventImporter(CilPortalDbContext db, DemandEventRecord
         var before = errors.Count;
         if (!CilPortal.Domain.Demands.Nur.IsWellFormed(nur))
         {
-            errors.Add(new EventImportError(n, f[0], "numUnique", "le numéro unique doit compter 18 caractères."));
+            errors.Add(new ImportLineError(n, f[0], "numUnique", "le numéro unique doit compter 18 caractères."));
         }
 
-        if (!DateOnly.TryParseExact(f[1].Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+        if (!CsvImportFile.TryDate(f[1], out var on))
         {
-            errors.Add(new EventImportError(n, nur, "date", "date attendue au format AAAA-MM-JJ ou JJ/MM/AAAA."));
+            errors.Add(new ImportLineError(n, nur, "date", $"date attendue au format {CsvImportFile.DateFormatsText}."));
         }
         else if (on > today)
         {
-            errors.Add(new EventImportError(n, nur, "date", "la date est dans le futur."));
+            errors.Add(new ImportLineError(n, nur, "date", "la date est dans le futur."));
         }
 
         if (!Kinds.TryGetValue(f[2].Trim(), out var kind))
         {
-            errors.Add(new EventImportError(n, nur, "evenement", $"« {f[2].Trim()} » n'est pas un événement connu ({string.Join(", ", Kinds.Keys)})."));
+            errors.Add(new ImportLineError(n, nur, "evenement", $"« {f[2].Trim()} » n'est pas un événement connu ({string.Join(", ", Kinds.Keys)})."));
         }
 
         var detail = f[3].Trim();
         if (detail.Length > 500)
         {
-            errors.Add(new EventImportError(n, nur, "detail", "le détail ne doit pas dépasser 500 caractères."));
+            errors.Add(new ImportLineError(n, nur, "detail", "le détail ne doit pas dépasser 500 caractères."));
         }
 
         RadiationReason? reason = null;
@@ -184,7 +155,7 @@ public sealed class DemandEventImporter(CilPortalDbContext db, DemandEventRecord
         {
             if (!Reasons.TryGetValue(reasonText, out var parsed))
             {
-                errors.Add(new EventImportError(n, nur, "motifRadiation", "une radiation doit avoir son motif : une lettre de a à f (article R441-2-8)."));
+                errors.Add(new ImportLineError(n, nur, "motifRadiation", "une radiation doit avoir son motif : une lettre de a à f (article R441-2-8)."));
             }
             else
             {
@@ -193,7 +164,7 @@ public sealed class DemandEventImporter(CilPortalDbContext db, DemandEventRecord
         }
         else if (reasonText.Length > 0)
         {
-            errors.Add(new EventImportError(n, nur, "motifRadiation", "un motif de radiation n'accompagne qu'un événement RADIATION."));
+            errors.Add(new ImportLineError(n, nur, "motifRadiation", "un motif de radiation n'accompagne qu'un événement RADIATION."));
         }
 
         return errors.Count > before ? null : new Line(n, nur, new DemandEvent

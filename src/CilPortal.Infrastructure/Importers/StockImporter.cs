@@ -8,12 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CilPortal.Infrastructure.Importers;
 
-/// <summary>One refused (or, for a warning, accepted but noted) line of a CSV import.</summary>
-public sealed record ImportLineError(int Line, string? Key, string Column, string Message)
-{
-    public override string ToString() => $"Ligne {Line}{(Key is null ? "" : $" ({Key})")}, {Column} : {Message}";
-}
-
 public sealed record StockImportReport(int Read, int Created, int Updated, int ResidencesCreated, IReadOnlyList<ImportLineError> Warnings, IReadOnlyList<ImportLineError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
@@ -46,32 +40,9 @@ public sealed class StockImporter(CilPortalDbContext db, ILogger<StockImporter> 
         var qpvs = await db.Qpvs.AsNoTracking().Select(q => new { q.Code, q.ContourGeoJson }).ToListAsync(cancellationToken);
         var qpvCodes = qpvs.Select(q => q.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var lines = new List<Line>();
-        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        if (CsvImportFile.Read(file, Header, record => Parse(record, today, communes, qpvCodes, errors), lines) is { } headerError)
         {
-            var first = true;
-            foreach (var record in CsvReader.Read(reader, ';'))
-            {
-                if (first)
-                {
-                    first = false;
-                    if (!string.Equals(string.Join(';', record.Fields).Trim(), Header, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return new StockImportReport(0, 0, 0, 0, [], [new ImportLineError(record.LineNumber, null, "en-tête", $"la première ligne doit être « {Header} ».")]);
-                    }
-
-                    continue;
-                }
-
-                if (record.Fields.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                if (Parse(record, today, communes, qpvCodes, errors) is { } line)
-                {
-                    lines.Add(line);
-                }
-            }
+            return new StockImportReport(0, 0, 0, 0, [], [headerError]);
         }
 
         if (lines.Count == 0 && errors.Count == 0)

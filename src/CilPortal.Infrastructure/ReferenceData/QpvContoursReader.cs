@@ -44,20 +44,8 @@ public static class QpvContoursReader
     public static IReadOnlyList<QpvContour> Read(string geoJson)
     {
         ArgumentNullException.ThrowIfNull(geoJson);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(geoJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"Le GeoJSON des contours de QPV n'est pas un JSON valide : {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(geoJson));
+        return Read(stream);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CilPortal.Tests.Import;
 
-public partial class EventImportTests
+public class EventImportTests
 {
     [Fact]
     public async Task A_file_of_events_moves_each_demand_on_and_a_second_import_records_nothing_more()
@@ -138,19 +138,6 @@ public partial class EventImportTests
         return await scope.ServiceProvider.GetRequiredService<DemandEventImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Today(factory));
     }
 
-    private static async Task<string> UploadAsync(HttpClient client, string csv)
-    {
-        var page = await client.GetStringAsync(new Uri("/gestion/epci/import-evenements", UriKind.Relative));
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "Upload", "evenements.csv");
-        var response = await client.PostAsync(new Uri("/gestion/epci/import-evenements", UriKind.Relative), form);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static async Task<string> UploadAsync(HttpClient client, string csv) =>
+        await client.UploadFileAsync("/gestion/epci/import-evenements", csv, "evenements.csv");
 }

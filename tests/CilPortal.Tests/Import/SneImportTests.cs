@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CilPortal.Tests.Import;
 
-public partial class SneImportTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
+public class SneImportTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
@@ -118,20 +118,6 @@ public partial class SneImportTests(CilPortalWebFactory factory) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<SneImporter>().ImportAsync(SneFiles.Stream(xml), Today);
     }
 
-    private static async Task<string> UploadAsync(HttpClient client, string xml)
-    {
-        var page = await client.GetStringAsync(new Uri("/gestion/epci/import-sne", UriKind.Relative));
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(xml));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/xml");
-        form.Add(file, "Upload", "export.xml");
-        var response = await client.PostAsync(new Uri("/gestion/epci/import-sne", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static async Task<string> UploadAsync(HttpClient client, string xml) =>
+        await client.UploadFileAsync("/gestion/epci/import-sne", xml, "export.xml", "text/xml");
 }

@@ -7,29 +7,26 @@ namespace CilPortal.Tests.Support;
 public static partial class HtmlForms
 {
     /// <param name="action">Where the form posts, when it is not the page it is on (e.g. the header's sign-out form).</param>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null) =>
+        client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, action);
+
+    /// <summary>Posts fields that may repeat a name (checkboxes of one group).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        var token = TokenPattern().Match(page);
-        Assert.True(token.Success, $"No antiforgery token on {url}.");
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        using var content = new FormUrlEncodedContent(values);
+        using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", await TokenAsync(client, url))]);
         return await client.PostAsync(new Uri(action ?? url, UriKind.Relative), content);
     }
 
     /// <summary>Uploads a file through a page's multipart form, with the page's antiforgery token; returns the page answered.</summary>
-    public static async Task<string> UploadFileAsync(this HttpClient client, string url, string content, string fileName, string field = "Upload")
+    public static async Task<string> UploadFileAsync(this HttpClient client, string url, string content, string fileName, string contentType = "text/csv", string field = "Upload")
     {
         ArgumentNullException.ThrowIfNull(client);
-        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
-        var token = TokenPattern().Match(page);
-        Assert.True(token.Success, $"No antiforgery token on {url}.");
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        form.Add(new StringContent(await TokenAsync(client, url)), "__RequestVerificationToken");
         var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         form.Add(file, field, fileName);
         var response = await client.PostAsync(new Uri(url, UriKind.Relative), form);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -41,6 +38,15 @@ public static partial class HtmlForms
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
+
+    /// <summary>The antiforgery token of the form on a page, as a browser would send it.</summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = TokenPattern().Match(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        Assert.True(token.Success, $"No antiforgery token on {url}.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -1,12 +1,13 @@
 using CilPortal.Infrastructure.Allocations;
 using CilPortal.Infrastructure.Importers;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Bailleur.Attributions;
 
 /// <summary>Upload of CALEOL examinations (CSV) into the agent's own bailleur, with the same rules as the form.</summary>
-[RequestSizeLimit(CsvUpload.MaxBytes + 1_000_000)]
+[RequestSizeLimit(FileUploads.CsvMaxBytes + 1_000_000)]
 public class ImportModel(AllocationImporter importer, CaleolService caleol, ILogger<ImportModel> logger) : BailleurPageModel
 {
     [BindProperty]
@@ -21,7 +22,7 @@ public class ImportModel(AllocationImporter importer, CaleolService caleol, ILog
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (!CsvUpload.IsAcceptable(Upload, ModelState, nameof(Upload)))
+        if (!FileUploads.IsAcceptable(Upload, ModelState, nameof(Upload), "un fichier CSV d'examens"))
         {
             return Page();
         }

@@ -1,11 +1,12 @@
 using CilPortal.Infrastructure.Importers;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CilPortal.Web.Pages.Gestion.Bailleur.Patrimoine;
 
 /// <summary>Upload of the agent's stock (CSV, RPLS-like columns) and its report; always into the agent's own bailleur.</summary>
-[RequestSizeLimit(CsvUpload.MaxBytes + 1_000_000)]
+[RequestSizeLimit(FileUploads.CsvMaxBytes + 1_000_000)]
 public class ImportModel(StockImporter importer, ParisClock clock, ILogger<ImportModel> logger) : BailleurPageModel
 {
     [BindProperty]
@@ -19,7 +20,7 @@ public class ImportModel(StockImporter importer, ParisClock clock, ILogger<Impor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!CsvUpload.IsAcceptable(Upload, ModelState, nameof(Upload)))
+        if (!FileUploads.IsAcceptable(Upload, ModelState, nameof(Upload), "un fichier CSV de patrimoine"))
         {
             return Page();
         }

@@ -243,7 +243,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         };
     }
 
-    public sealed class CriterionInput
+    public sealed class CriterionInput : CriterionValuesInput
     {
         public int Id { get; set; }
 
@@ -257,22 +257,6 @@ public class EditModel(CilPortalDbContext db) : PageModel
         [Range(0, 1000, ErrorMessage = "Les points sont compris entre 0 et 1 000.")]
         public int? Points { get; set; }
 
-        [Display(Name = "maximum")]
-        [Range(1, 10000, ErrorMessage = "Le maximum d'ancienneté est compris entre 1 et 10 000 points.")]
-        public int? MaxPoints { get; set; }
-
-        [Display(Name = "durée")]
-        [Range(1, 60, ErrorMessage = "Un refus compte entre 1 et 60 mois.")]
-        public int? DurationMonths { get; set; }
-
-        [Display(Name = "seuil")]
-        [Range(1, 100, ErrorMessage = "Le seuil de taux d'effort est un pourcentage entre 1 et 100.")]
-        public decimal? Threshold { get; set; }
-
-        [Display(Name = "groupe")]
-        [StringLength(100, ErrorMessage = "Un nom de groupe ne doit pas dépasser 100 caractères.")]
-        public string? Group { get; set; }
-
         public bool Remove { get; set; }
     }
 
@@ -285,7 +269,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         public int? MaxPoints { get; set; }
     }
 
-    public sealed class NewCriterionInput
+    public sealed class NewCriterionInput : CriterionValuesInput
     {
         [Display(Name = "type")]
         [Required(ErrorMessage = "Choisissez le type du critère.")]
@@ -310,6 +294,11 @@ public class EditModel(CilPortalDbContext db) : PageModel
         [Range(0, 1000, ErrorMessage = "Les points sont compris entre 0 et 1 000.")]
         public int? Points { get; set; }
 
+    }
+
+    /// <summary>The values every kind of criterion may carry, for an existing criterion and a new one.</summary>
+    public abstract class CriterionValuesInput
+    {
         [Display(Name = "maximum")]
         [Range(1, 10000, ErrorMessage = "Le maximum d'ancienneté est compris entre 1 et 10 000 points.")]
         public int? MaxPoints { get; set; }

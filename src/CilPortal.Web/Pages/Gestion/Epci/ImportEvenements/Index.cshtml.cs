@@ -6,15 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CilPortal.Web.Pages.Gestion.Epci.ImportEvenements;
 
 /// <summary>Upload of a CSV of dated demand events by the EPCI administrator, and its report.</summary>
-[RequestSizeLimit(MaxFileBytes + 1_000_000)]
+[RequestSizeLimit(FileUploads.CsvMaxBytes + 1_000_000)]
 public class IndexModel(DemandEventImporter importer, ParisClock clock, ILogger<IndexModel> logger) : PageModel
 {
-    public const long MaxFileBytes = 20L * 1024 * 1024;
-
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public EventImportReport? Report { get; private set; }
+    public ImportReportView? Report { get; private set; }
 
     public void OnGet()
     {
@@ -22,21 +20,15 @@ public class IndexModel(DemandEventImporter importer, ParisClock clock, ILogger<
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is null || Upload.Length == 0)
+        if (!FileUploads.IsAcceptable(Upload, ModelState, nameof(Upload), "un fichier CSV d'événements"))
         {
-            ModelState.AddModelError(nameof(Upload), "Choisissez un fichier CSV d'événements.");
             return Page();
         }
 
-        if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "Le fichier dépasse 20 Mo : découpez l'export.");
-            return Page();
-        }
-
-        await using var stream = Upload.OpenReadStream();
-        Report = await importer.ImportAsync(stream, clock.Today, cancellationToken);
-        logger.LogInformation("Import d'événements « {File} » par {User} : {Result}.", Upload.FileName, User.Identity?.Name, Report.Succeeded ? "réussi" : "refusé");
+        await using var stream = Upload!.OpenReadStream();
+        var report = await importer.ImportAsync(stream, clock.Today, cancellationToken);
+        Report = new ImportReportView($"{report.Read} événement(s) lu(s) : {report.Recorded} enregistré(s), {report.AlreadyKnown} déjà connu(s).", [], report.Errors);
+        logger.LogInformation("Import d'événements « {File} » par {User} : {Result}.", Upload.FileName, User.Identity?.Name, report.Succeeded ? "réussi" : "refusé");
         return Page();
     }
 }

@@ -22,19 +22,12 @@ public class IndexModel(SneImporter importer, ParisClock clock, ILogger<IndexMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is null || Upload.Length == 0)
+        if (!FileUploads.IsAcceptable(Upload, ModelState, nameof(Upload), "un fichier XML du SNE (interfaceNuu)", MaxFileBytes))
         {
-            ModelState.AddModelError(nameof(Upload), "Choisissez un fichier XML du SNE (interfaceNuu).");
             return Page();
         }
 
-        if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "Le fichier dépasse 100 Mo : découpez l'export.");
-            return Page();
-        }
-
-        await using var stream = Upload.OpenReadStream();
+        await using var stream = Upload!.OpenReadStream();
         Report = await importer.ImportAsync(stream, clock.Today, cancellationToken);
         logger.LogInformation("Import SNE « {File} » par {User} : {Result}.", Upload.FileName, User.Identity?.Name, Report.Succeeded ? "réussi" : "refusé");
         return Page();
