@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using CilPortal.Infrastructure.Access;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Email;
@@ -44,13 +44,11 @@ public sealed class DemandEventRecorder(CilPortalDbContext db, Outbox outbox, Jo
         var isNews = !wasStruckOff && demandEvent.OccurredOn >= clock.Today.AddDays(-NoticeWindowDays);
         if (isNews && DemandHistory.IsNoticeWorthy(demandEvent.Kind) && demand.StatusNotices && demand.NoticeEmail is { } to)
         {
-            demand.NoticeToken ??= NewNoticeToken();
+            demand.NoticeToken ??= UrlTokens.New();
             var portal = options.PublicUrl.TrimEnd('/');
             outbox.Enqueue(EmailTemplates.StatusNotice(to, demand.Nur, demandEvent.OccurredOn, demandEvent.Detail ?? EventText(demandEvent.Kind), portal, options.EpciName, $"{portal}/desabonnement/{demand.NoticeToken}"));
         }
     }
-
-    public static string NewNoticeToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 
     private static string EventText(DemandEventKind kind) => kind switch
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using CilPortal.Infrastructure.Access;
 using CilPortal.Domain.Appointments;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
@@ -65,7 +64,7 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
         var replacedSeat = replaced?.Seat;
         for (var seat = 1; seat <= slot.Value.Capacity; seat++)
         {
-            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+            var token = UrlTokens.New();
             var appointment = new Appointment
             {
                 ReceptionPointId = request.ReceptionPointId,
@@ -76,7 +75,7 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
                 Phone = request.Phone,
                 Email = request.Email,
                 RequestedAt = replaced?.RequestedAt ?? time.GetUtcNow(),
-                CancelTokenHash = Hash(token),
+                CancelTokenHash = UrlTokens.Hash(token),
             };
             db.Appointments.Add(appointment);
             if (replaced is not null)
@@ -119,7 +118,7 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
 
     public async Task<Appointment?> FindAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = Hash(token);
+        var hash = UrlTokens.Hash(token);
         return await db.Appointments.SingleOrDefaultAsync(a => a.CancelTokenHash == hash, cancellationToken);
     }
 
@@ -140,7 +139,6 @@ public sealed class AppointmentBooking(CilPortalDbContext db, Outbox outbox, Job
 
     public string CancelUrl(string token) => $"{options.PublicUrl.TrimEnd('/')}/rendez-vous/annuler/{token}";
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
 /// <summary>Writes a reminder the day before (or at the next run for a late booking) for every booked appointment with an e-mail; once each.</summary>

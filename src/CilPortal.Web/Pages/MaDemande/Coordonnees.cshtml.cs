@@ -1,6 +1,5 @@
+using CilPortal.Infrastructure.Access;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Demands;
@@ -57,9 +56,9 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         var messages = new List<string> { "Vos choix sont enregistrés." };
         if (!string.IsNullOrEmpty(email) && !string.Equals(email, demand.NoticeEmail, StringComparison.OrdinalIgnoreCase))
         {
-            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+            var token = UrlTokens.New();
             demand.PendingPortalEmail = email;
-            demand.PendingPortalEmailTokenHash = Hash(token);
+            demand.PendingPortalEmailTokenHash = UrlTokens.Hash(token);
             demand.PendingPortalEmailSentAt = time.GetUtcNow();
             var confirmUrl = $"{options.PublicUrl.TrimEnd('/')}/ma-demande/coordonnees/confirmer?jeton={token}";
             outbox.Enqueue(EmailTemplates.ConfirmNoticeEmail(email, demand.Nur, confirmUrl, options.EpciName));
@@ -80,8 +79,7 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
             return RedirectToPage("Index");
         }
 
-        var valid = jeton is not null && demand.PendingPortalEmailTokenHash is { } expected
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(jeton)), Encoding.ASCII.GetBytes(expected))
+        var valid = jeton is not null && UrlTokens.Matches(jeton, demand.PendingPortalEmailTokenHash)
             && demand.PendingPortalEmailSentAt + ConfirmationLifetime > time.GetUtcNow();
         if (!valid)
         {
@@ -104,8 +102,6 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         Demand = user?.LinkedDemandId is { } id ? await db.Demands.SingleOrDefaultAsync(d => d.Id == id, cancellationToken) : null;
         return Demand;
     }
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public sealed class ContactInput
     {
