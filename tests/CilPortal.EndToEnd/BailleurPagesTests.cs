@@ -36,6 +36,43 @@ public class BailleurPagesTests(BrowserFixture browser)
         Assert.True(await page.GetByTestId("objectives").IsVisibleAsync());
         await page.ScreenshotAsync("bailleur-objectifs");
         await page.AssertNoWcagViolationsAsync();
+
+        foreach (var (url, name) in new[]
+        {
+            ("/gestion/bailleur/attributions", "bailleur-attributions-telephone"),
+            ("/gestion/bailleur/attributions/nouvelle", "bailleur-examen-saisie-telephone"),
+            ("/gestion/bailleur/patrimoine/import", "bailleur-import-patrimoine"),
+            ("/gestion/bailleur/attributions/import", "bailleur-import-attributions"),
+        })
+        {
+            await page.GotoAsync(url);
+            await page.ScreenshotAsync(name);
+            await page.AssertNoWcagViolationsAsync();
+        }
+
+        await page.GotoAsync("/gestion/bailleur/attributions");
+        await page.GetByTestId("examinations").GetByRole(AriaRole.Link).First.ClickAsync();
+        Assert.True(await page.GetByTestId("examination-summary").IsVisibleAsync());
+        await page.ScreenshotAsync("bailleur-examen-telephone");
+        await page.AssertNoWcagViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_epci_sets_a_year_s_threshold_on_a_phone()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.SignInAsync(DemoAccounts.EpciAdministrator);
+        await page.WaitForURLAsync("**/gestion");
+        await page.GotoAsync("/gestion/epci/cia/annees");
+        Assert.True(await page.GetByTestId("cia-years").IsVisibleAsync());
+        await page.ScreenshotAsync("epci-cia-annees");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.GetByLabel("Seuil du premier quartile (€ par unité de consommation et par an)").FillAsync("pas un nombre");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        Assert.True(await page.GetByTestId("form-errors").IsVisibleAsync());
+        await page.ScreenshotAsync("epci-cia-annees-erreur");
+        await page.AssertNoWcagViolationsAsync();
     }
 
     [Fact]

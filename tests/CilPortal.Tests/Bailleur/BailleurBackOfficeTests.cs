@@ -270,6 +270,8 @@ public class BailleurBackOfficeTests(CilPortalWebFactory factory) : IClassFixtur
         })).Content.ReadAsStringAsync());
         Assert.Contains("L'année va de 2017", refused, StringComparison.Ordinal);
         Assert.Contains("Un taux va de 0 à 100 %.", refused, StringComparison.Ordinal);
+        Assert.Contains("« seuil »", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("« Threshold »", refused, StringComparison.Ordinal);
     }
 
     private async Task<Dictionary<string, string>> ExaminationFormAsync(string dwellingReference, List<string> nurs, string? reason, int daysAgo = 3)

@@ -66,6 +66,17 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.BailleurAgent2, "/gestion/epci/import-sne", false)]
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/import-sne", true)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/plafonds/modifier", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/cia/annees", true)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/cia/annees", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/cia/annees", false)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/bailleur/patrimoine/import", true)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/bailleur/attributions/nouvelle", true)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/bailleur/attributions/import", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/bailleur/patrimoine/import", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/bailleur/attributions/nouvelle", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/bailleur/attributions/import", false)]
+    [InlineData(DemoAccounts.Applicant, "/gestion/bailleur/objectifs", false)]
+    [InlineData(DemoAccounts.Tenant, "/gestion/bailleur/attributions/export", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });

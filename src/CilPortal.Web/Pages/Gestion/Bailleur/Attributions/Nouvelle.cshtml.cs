@@ -76,16 +76,20 @@ public class NouvelleModel(CilPortalDbContext db, CaleolService caleol, ParisClo
 
     public sealed class ExaminationInput
     {
+        [Display(Name = "identifiant du logement")]
         [Required(ErrorMessage = "Indiquez l'identifiant du logement.")]
         [StringLength(50, ErrorMessage = "L'identifiant tient en 50 caractères.")]
         public string? DwellingReference { get; set; }
 
+        [Display(Name = "date de la commission")]
         [Required(ErrorMessage = "Indiquez la date de la commission.")]
         public DateOnly? SessionDate { get; set; }
 
+        [Display(Name = "contingent")]
         [Required(ErrorMessage = "Choisissez le réservataire.")]
         public int? ReservataireId { get; set; }
 
+        [Display(Name = "raison")]
         [StringLength(CaleolRules.ReasonMaxLength, ErrorMessage = "La raison tient en 1 000 caractères.")]
         public string? FewerCandidatesReason { get; set; }
 
@@ -94,14 +98,18 @@ public class NouvelleModel(CilPortalDbContext db, CaleolService caleol, ParisClo
 
     public sealed class CandidateInput
     {
-        [StringLength(30)]
+        [Display(Name = "numéro unique")]
+        [StringLength(30, ErrorMessage = "Un numéro unique compte 18 caractères.")]
         public string? Nur { get; set; }
 
+        [Display(Name = "décision")]
         public CaleolDecision? Decision { get; set; }
 
+        [Display(Name = "rang")]
         [Range(1, 20, ErrorMessage = "Le rang va de 1 à 20.")]
         public int? Rank { get; set; }
 
+        [Display(Name = "motifs")]
         [StringLength(CaleolRules.ReasonMaxLength, ErrorMessage = "Les motifs tiennent en 1 000 caractères.")]
         public string? Reason { get; set; }
     }

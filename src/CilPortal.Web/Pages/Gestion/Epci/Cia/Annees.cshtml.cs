@@ -86,25 +86,32 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Settings = await db.CiaYears.AsNoTracking().OrderByDescending(s => s.Year).ToListAsync(cancellationToken);
 
+        [Display(Name = "année")]
     public sealed class YearInput
     {
+        [Display(Name = "année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
         public int? Year { get; set; }
 
+        [Display(Name = "seuil")]
         [Range(typeof(decimal), "1000", "50000", ErrorMessage = "Le seuil va de 1 000 à 50 000 € par unité de consommation et par an.")]
         public decimal? Threshold { get; set; }
 
+        [Display(Name = "source")]
         [StringLength(300, ErrorMessage = "La source tient en 300 caractères.")]
         public string? Source { get; set; }
 
+        [Display(Name = "taux hors QPV")]
         [Required(ErrorMessage = "Indiquez le taux hors QPV.")]
         [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
         public decimal? OutsideQpv { get; set; } = CiaTargets.Default.OutsideQpvFirstQuartile;
 
+        [Display(Name = "taux en QPV")]
         [Required(ErrorMessage = "Indiquez le taux en QPV.")]
         [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
         public decimal? InQpv { get; set; } = CiaTargets.Default.InQpvOtherQuartiles;
 
+        [Display(Name = "taux des publics prioritaires")]
         [Required(ErrorMessage = "Indiquez le taux des publics prioritaires.")]
         [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
         public decimal? Priority { get; set; } = CiaTargets.Default.PriorityPublics;
