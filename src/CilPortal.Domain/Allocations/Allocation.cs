@@ -56,17 +56,12 @@ public class Allocation
 {
     public int Id { get; set; }
 
-    /// <summary>The examination the candidate was presented in; null only for history imported before examinations were recorded.</summary>
-    public int? ExaminationId { get; set; }
+    /// <summary>The examination the candidate was presented in: its dwelling, réservataire and session date.</summary>
+    public int ExaminationId { get; set; }
 
-    /// <summary>The dwelling, the réservataire and the date of the examination, repeated for the queries that read allocations alone.</summary>
-    public int DwellingId { get; set; }
+    public CaleolExamination? Examination { get; set; }
 
     public int DemandId { get; set; }
-
-    public int ReservataireId { get; set; }
-
-    public DateOnly CaleolDate { get; set; }
 
     public CaleolDecision Decision { get; set; }
 

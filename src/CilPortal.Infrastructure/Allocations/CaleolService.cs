@@ -93,9 +93,6 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
             examination.Candidates.Add(new Allocation
             {
                 DemandId = demands[candidate.Nur].Id,
-                DwellingId = draft.DwellingId,
-                ReservataireId = draft.ReservataireId,
-                CaleolDate = draft.SessionDate,
                 Decision = candidate.Decision,
                 Rank = candidate.Rank,
                 DecisionReason = string.IsNullOrWhiteSpace(candidate.Reason) ? null : candidate.Reason.Trim(),
@@ -196,7 +193,7 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
             return CaleolResult.Refused("Le bail de ce candidat est déjà enregistré.");
         }
 
-        var anotherLease = await db.Allocations.AnyAsync(a => a.DwellingId == allocation.DwellingId && a.Id != allocation.Id && a.LeaseSignedOn != null && a.CaleolDate >= examination.SessionDate, cancellationToken);
+        var anotherLease = await db.Allocations.AnyAsync(a => a.Examination!.DwellingId == examination.DwellingId && a.Id != allocation.Id && a.LeaseSignedOn != null && a.Examination.SessionDate >= examination.SessionDate, cancellationToken);
         var alreadyHoused = await db.Allocations.AnyAsync(a => a.DemandId == allocation.DemandId && a.Id != allocation.Id && a.LeaseSignedOn != null, cancellationToken);
         if (CaleolRules.ValidateLease(allocation, signedOn, examination.SessionDate, clock.Today, anotherLease, alreadyHoused) is { } error)
         {
@@ -206,7 +203,7 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
         allocation.LeaseSignedOn = signedOn;
         allocation.IsUrbanRenewalRehousing = urbanRenewalRehousing;
         await classification.ClassifyAsync([allocation], cancellationToken);
-        var dwelling = await db.Dwellings.SingleAsync(d => d.Id == allocation.DwellingId, cancellationToken);
+        var dwelling = await db.Dwellings.SingleAsync(d => d.Id == examination.DwellingId, cancellationToken);
         dwelling.VacantSince = null;
         var demand = await db.Demands.Include(d => d.Events).SingleAsync(d => d.Id == allocation.DemandId, cancellationToken);
         recorder.Record(demand, new DemandEvent
@@ -256,12 +253,12 @@ public sealed class CaleolService(CilPortalDbContext db, DemandEventRecorder rec
     private async Task<(Allocation Allocation, CaleolExamination Examination)?> FindAsync(int bailleurId, int allocationId, CancellationToken cancellationToken)
     {
         var allocation = await db.Allocations.SingleOrDefaultAsync(a => a.Id == allocationId, cancellationToken);
-        if (allocation?.ExaminationId is not { } examinationId)
+        if (allocation is null)
         {
             return null;
         }
 
-        var examination = await db.CaleolExaminations.AsNoTracking().SingleOrDefaultAsync(e => e.Id == examinationId && e.BailleurId == bailleurId, cancellationToken);
+        var examination = await db.CaleolExaminations.AsNoTracking().SingleOrDefaultAsync(e => e.Id == allocation.ExaminationId && e.BailleurId == bailleurId, cancellationToken);
         return examination is null ? null : (allocation, examination);
     }
 }

@@ -23,9 +23,10 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
         var demandIds = leased.Select(a => a.DemandId).Distinct().ToList();
         var demands = await db.Demands.AsNoTracking().AsSplitQuery().Include(d => d.Members).Include(d => d.Resources)
             .Where(d => demandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
-        var dwellingIds = leased.Select(a => a.DwellingId).Distinct().ToList();
-        var qpvByDwelling = await db.Dwellings.AsNoTracking().Where(d => dwellingIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Residence!.QpvCode }).ToDictionaryAsync(d => d.Id, d => d.QpvCode, cancellationToken);
+        var examinationIds = leased.Select(a => a.ExaminationId).Distinct().ToList();
+        var qpvByExamination = await db.CaleolExaminations.AsNoTracking().Where(e => examinationIds.Contains(e.Id))
+            .Join(db.Dwellings, e => e.DwellingId, d => d.Id, (e, d) => new { e.Id, d.Residence!.QpvCode })
+            .ToDictionaryAsync(x => x.Id, x => x.QpvCode, cancellationToken);
         var years = leased.Select(a => a.LeaseSignedOn!.Value.Year).Distinct().ToList();
         var thresholds = await db.CiaYears.AsNoTracking().Where(y => years.Contains(y.Year))
             .ToDictionaryAsync(y => y.Year, y => y.FirstQuartileThreshold, cancellationToken);
@@ -34,7 +35,7 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
             var lease = allocation.LeaseSignedOn!.Value;
             var demand = demands[allocation.DemandId];
             allocation.Classification = CiaClassifier.Classify(CiaClassifier.InputFor(
-                demand, lease, qpvByDwelling.GetValueOrDefault(allocation.DwellingId), thresholds.GetValueOrDefault(lease.Year), allocation.IsUrbanRenewalRehousing));
+                demand, lease, qpvByExamination.GetValueOrDefault(allocation.ExaminationId), thresholds.GetValueOrDefault(lease.Year), allocation.IsUrbanRenewalRehousing));
         }
     }
 
@@ -73,10 +74,10 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
         var query = db.Allocations.AsNoTracking().Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= end && a.Classification != null);
         if (bailleurId is { } id)
         {
-            query = query.Where(a => db.Dwellings.Any(d => d.Id == a.DwellingId && d.Residence!.BailleurId == id));
+            query = query.Where(a => a.Examination!.BailleurId == id);
         }
 
-        var rows = await query.Select(a => new { a.LeaseSignedOn, a.ReservataireId, a.Classification }).ToListAsync(cancellationToken);
+        var rows = await query.Select(a => new { a.LeaseSignedOn, a.Examination!.ReservataireId, a.Classification }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new CountedAllocation(r.LeaseSignedOn!.Value, r.ReservataireId, r.Classification!))];
     }
 

@@ -76,7 +76,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
 
         // One examination per dwelling and session, with its candidates; fewer than 3 candidates come with their reason.
         var bailleurOfDwelling = territory.ResidenceOwners.SelectMany(o => o.Key.Dwellings.Select(d => (d, o.Value.Id))).ToDictionary(x => x.d, x => x.Id);
-        foreach (var session in territory.Allocations.GroupBy(p => (p.Dwelling, p.Allocation.CaleolDate)))
+        foreach (var session in territory.Allocations.GroupBy(p => (p.Dwelling, p.Session)))
         {
             var head = session.First();
             var examination = new CaleolExamination
@@ -84,14 +84,12 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
                 BailleurId = bailleurOfDwelling[head.Dwelling],
                 DwellingId = head.Dwelling.Id,
                 ReservataireId = head.Reservataire.Id,
-                SessionDate = head.Allocation.CaleolDate,
+                SessionDate = head.Session,
                 FewerCandidatesReason = CaleolRules.HasFewerCandidates(session.Count()) ? "Insuffisance de candidats pour cette typologie dans ce secteur." : null,
             };
             foreach (var planned in session)
             {
-                planned.Allocation.DwellingId = planned.Dwelling.Id;
                 planned.Allocation.DemandId = planned.Demand.Id;
-                planned.Allocation.ReservataireId = planned.Reservataire.Id;
                 examination.Candidates.Add(planned.Allocation);
             }
 

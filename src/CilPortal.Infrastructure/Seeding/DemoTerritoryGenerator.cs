@@ -28,12 +28,12 @@ public sealed class DemoTerritory
 
     public List<Demand> Demands { get; } = [];
 
-    /// <summary>CALEOL examinations; <see cref="Allocation.DwellingId"/> etc. are set once the graph is saved.</summary>
+    /// <summary>Candidates of CALEOL sessions; their examinations are made when the graph is saved.</summary>
     public List<PlannedAllocation> Allocations { get; } = [];
 }
 
 /// <summary>An allocation linked to objects not yet saved.</summary>
-public sealed record PlannedAllocation(Allocation Allocation, Dwelling Dwelling, Demand Demand, Reservataire Reservataire);
+public sealed record PlannedAllocation(Allocation Allocation, Dwelling Dwelling, Demand Demand, Reservataire Reservataire, DateOnly Session);
 
 /// <summary>
 /// Generates a deterministic, clearly fictional territory on top of the real communes and QPV:
@@ -477,8 +477,8 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
             for (var rank = 1; rank <= ranked.Count; rank++)
             {
                 var demand = ranked[rank - 1];
-                var allocation = new Allocation { CaleolDate = session, Decision = CaleolDecision.Attribution, Rank = rank };
-                territory.Allocations.Add(new PlannedAllocation(allocation, dwelling, demand, reservataire));
+                var allocation = new Allocation { Decision = CaleolDecision.Attribution, Rank = rank };
+                territory.Allocations.Add(new PlannedAllocation(allocation, dwelling, demand, reservataire, session));
                 demand.Events.Add(new DemandEvent { OccurredOn = session.AddDays(-random.Next(7, 30)), Kind = DemandEventKind.Designated, Detail = $"Candidature présentée par {reservataire.Name}." });
                 demand.Events.Add(new DemandEvent { OccurredOn = session, Kind = DemandEventKind.CaleolDecision, Detail = $"Attribution au rang {rank}." });
                 if (demand == winner)

@@ -48,7 +48,7 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
         var since = today.AddMonths(-KeyFiguresCalculator.WaitWindowMonths);
         var leases = await db.Allocations
             .Where(a => a.LeaseSignedOn != null && a.LeaseSignedOn > since)
-            .Join(db.Dwellings, a => a.DwellingId, d => d.Id, (a, d) => new { a, d })
+            .Join(db.Dwellings, a => a.Examination!.DwellingId, d => d.Id, (a, d) => new { a, d })
             .Join(db.Demands, x => x.a.DemandId, demand => demand.Id, (x, demand) => new LeaseRecord(x.d.Residence!.CommuneInseeCode, x.d.Typology, demand.FiledOn, x.a.LeaseSignedOn!.Value))
             .ToListAsync(cancellationToken);
         return new Inputs(stock, demands, leases);

@@ -36,9 +36,6 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly>("CaleolDate")
-                        .HasColumnType("date");
-
                     b.Property<int>("Decision")
                         .HasColumnType("int");
 
@@ -49,10 +46,7 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("DemandId")
                         .HasColumnType("int");
 
-                    b.Property<int>("DwellingId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("ExaminationId")
+                    b.Property<int>("ExaminationId")
                         .HasColumnType("int");
 
                     b.Property<bool>("IsUrbanRenewalRehousing")
@@ -64,20 +58,13 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("Rank")
                         .HasColumnType("int");
 
-                    b.Property<int>("ReservataireId")
-                        .HasColumnType("int");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
 
-                    b.HasIndex("DwellingId");
-
                     b.HasIndex("ExaminationId");
 
                     b.HasIndex("LeaseSignedOn");
-
-                    b.HasIndex("ReservataireId");
 
                     b.ToTable("Allocations");
                 });
@@ -1645,20 +1632,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CilPortal.Domain.Stock.Dwelling", null)
-                        .WithMany()
-                        .HasForeignKey("DwellingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", null)
+                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", "Examination")
                         .WithMany("Candidates")
                         .HasForeignKey("ExaminationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
-                        .WithMany()
-                        .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1722,6 +1698,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Classification");
+
+                    b.Navigation("Examination");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>

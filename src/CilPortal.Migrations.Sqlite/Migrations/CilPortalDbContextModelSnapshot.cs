@@ -29,9 +29,6 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("CaleolDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Decision")
                         .HasColumnType("INTEGER");
 
@@ -42,10 +39,7 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("DemandId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DwellingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ExaminationId")
+                    b.Property<int>("ExaminationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsUrbanRenewalRehousing")
@@ -57,20 +51,13 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("Rank")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ReservataireId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
 
-                    b.HasIndex("DwellingId");
-
                     b.HasIndex("ExaminationId");
 
                     b.HasIndex("LeaseSignedOn");
-
-                    b.HasIndex("ReservataireId");
 
                     b.ToTable("Allocations");
                 });
@@ -1558,20 +1545,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("CilPortal.Domain.Stock.Dwelling", null)
-                        .WithMany()
-                        .HasForeignKey("DwellingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", null)
+                    b.HasOne("CilPortal.Domain.Allocations.CaleolExamination", "Examination")
                         .WithMany("Candidates")
                         .HasForeignKey("ExaminationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("CilPortal.Domain.Partners.Reservataire", null)
-                        .WithMany()
-                        .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1631,6 +1607,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Classification");
+
+                    b.Navigation("Examination");
                 });
 
             modelBuilder.Entity("CilPortal.Domain.Allocations.CaleolExamination", b =>

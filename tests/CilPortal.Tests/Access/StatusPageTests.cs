@@ -28,7 +28,7 @@ public class StatusPageTests(CilPortalWebFactory factory) : IClassFixture<CilPor
     {
         var (nur, code) = await DemandWithAsync(db => db.Demands.Where(d => d.Status == DemandStatus.Active && db.Allocations.Any(a => a.DemandId == d.Id)), async (db, demand) =>
         {
-            var session = await db.Allocations.Where(a => a.DemandId == demand.Id).MaxAsync(a => a.CaleolDate);
+            var session = await db.Allocations.Where(a => a.DemandId == demand.Id).MaxAsync(a => a.Examination!.SessionDate);
             db.DemandEvents.RemoveRange(db.DemandEvents.Where(e => e.DemandId == demand.Id && (e.Kind == DemandEventKind.OfferMade || e.Kind == DemandEventKind.OfferRefused)));
             db.DemandEvents.Add(new DemandEvent { DemandId = demand.Id, OccurredOn = session.AddDays(2), Kind = DemandEventKind.OfferMade, Detail = "Proposition de logement." });
             return session.AddDays(12);

@@ -84,12 +84,12 @@ public class SeedingTests
         {
             Assert.Equal(DemandStatus.StruckOff, a.Demand.Status);
             Assert.Equal(RadiationReason.LeaseSigned, a.Demand.RadiationReason);
-            Assert.True(a.Demand.FiledOn <= a.Allocation.CaleolDate);
+            Assert.True(a.Demand.FiledOn <= a.Session);
             Assert.True(a.Allocation.LeaseSignedOn <= Today);
         });
         Assert.All(territory.Allocations, a =>
-            Assert.True(a.Demand.FiledOn <= a.Allocation.CaleolDate && a.Allocation.CaleolDate < a.Demand.ExpiresOn && (a.Demand.StruckOffOn is null || a.Allocation.CaleolDate <= a.Demand.StruckOffOn),
-                $"{a.Demand.Nur} was not active at its CALEOL session of {a.Allocation.CaleolDate}."));
+            Assert.True(a.Demand.FiledOn <= a.Session && a.Session < a.Demand.ExpiresOn && (a.Demand.StruckOffOn is null || a.Session <= a.Demand.StruckOffOn),
+                $"{a.Demand.Nur} was not active at its CALEOL session of {a.Session}."));
         Assert.All(territory.Demands, d => Assert.All(d.Events, e =>
             Assert.True(e.OccurredOn >= d.FiledOn && e.OccurredOn <= (d.StruckOffOn ?? Today), $"{d.Nur}: {e.Kind} on {e.OccurredOn} is outside its life.")));
         Assert.All(territory.Demands.Where(d => d.StruckOffOn is not null), d =>

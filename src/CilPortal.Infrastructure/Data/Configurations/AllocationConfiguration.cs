@@ -12,9 +12,8 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
     public void Configure(EntityTypeBuilder<Allocation> builder)
     {
         builder.Property(a => a.DecisionReason).HasMaxLength(CaleolRules.ReasonMaxLength);
-        builder.HasOne<Dwelling>().WithMany().HasForeignKey(a => a.DwellingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Examination).WithMany(e => e.Candidates).HasForeignKey(a => a.ExaminationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Demand>().WithMany().HasForeignKey(a => a.DemandId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Reservataire>().WithMany().HasForeignKey(a => a.ReservataireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.LeaseSignedOn);
         builder.OwnsOne(a => a.Classification, classification =>
         {
@@ -42,7 +41,6 @@ internal sealed class CaleolExaminationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Bailleur>().WithMany().HasForeignKey(e => e.BailleurId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Dwelling>().WithMany().HasForeignKey(e => e.DwellingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reservataire>().WithMany().HasForeignKey(e => e.ReservataireId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(e => e.Candidates).WithOne().HasForeignKey(a => a.ExaminationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.BailleurId, e.SessionDate });
         // One examination of a dwelling per session: a form sent twice cannot record it twice.
         builder.HasIndex(e => new { e.DwellingId, e.SessionDate }).IsUnique();

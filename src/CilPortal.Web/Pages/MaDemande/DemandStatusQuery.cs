@@ -138,11 +138,11 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
     {
         var rows = await db.Allocations.AsNoTracking()
             .Where(a => a.DemandId == demandId)
-            .Join(db.Dwellings.Include(d => d.Residence), a => a.DwellingId, d => d.Id, (a, d) => new { a, d })
-            .OrderByDescending(x => x.a.CaleolDate)
+            .Join(db.Dwellings.Include(d => d.Residence), a => a.Examination!.DwellingId, d => d.Id, (a, d) => new { a, d, a.Examination!.SessionDate })
+            .OrderByDescending(x => x.SessionDate)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(x => new DecisionLine(
-            x.a.CaleolDate,
+            x.SessionDate,
             DemandLabels.Decision(x.a.Decision, x.a.Rank),
             x.a.Rank,
             x.a.DecisionReason,
