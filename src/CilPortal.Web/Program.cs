@@ -40,6 +40,7 @@ services.AddScoped<Outbox>();
 services.AddSingleton<OutboxDispatcher>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());
+services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Demands.DemandRegistrationOptions.Section).Get<CilPortal.Infrastructure.Demands.DemandRegistrationOptions>() ?? new CilPortal.Infrastructure.Demands.DemandRegistrationOptions());
 services.AddScoped<RenewalReminderJob>();
 services.AddHostedService<ScheduledJobs>();
 services.AddHostedService<CilPortal.Infrastructure.Scoring.ScoreRecomputationJob>();

@@ -66,3 +66,41 @@ public class ReceptionDeskPagesTests(BrowserFixture browser)
         await page.ScreenshotAsync("accueil-fiche-impression");
     }
 }
+
+[Collection(BrowserTests.Name)]
+public class DeskRegistrationPagesTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_agent_registers_a_demand_at_the_desk_on_a_phone_sized_screen_and_fixes_a_mistake_first()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await page.SignInAsync(DemoAccounts.ReceptionAgent);
+        await page.WaitForURLAsync("**/gestion");
+        await page.GotoAsync("/gestion/accueil");
+        await page.GetByTestId("new-demand-link").ClickAsync();
+        await page.WaitForURLAsync("**/gestion/accueil/nouvelle-demande");
+        await page.ScreenshotAsync("accueil-nouvelle-demande");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.Locator("#Input_Applicant_LastName").FillAsync("Fabre");
+        await page.Locator("#Input_Applicant_FirstName").FillAsync("Jeanne");
+        await page.Locator("#Input_Applicant_BirthDate").FillAsync("1979-03-21");
+        await page.Locator("#Input_CurrentRent").FillAsync("-12");
+        await page.GetByTestId("register-demand").ClickAsync();
+        Assert.True(await page.GetByTestId("form-errors").IsVisibleAsync());
+        await page.ScreenshotAsync("accueil-nouvelle-demande-erreurs");
+        await page.AssertNoWcagViolationsAsync();
+
+        await page.Locator("#Input_CurrentHousing").SelectOptionAsync("HostedByFamilyOrFriends");
+        await page.Locator("#Input_CurrentRent").FillAsync("");
+        await page.Locator("#Input_Resources_0__Code").SelectOptionAsync("RSA");
+        await page.Locator("#Input_Resources_0__MonthlyAmount").FillAsync("646,52");
+        await page.Locator("#Input_WishedCommunes").CheckAsync();
+        await page.Locator("#Input_WishedTypologies").CheckAsync();
+        await page.GetByTestId("register-demand").ClickAsync();
+        await page.WaitForURLAsync("**/gestion/accueil/demandes/*");
+        Assert.Contains("Demande enregistrée sous le n°", await page.ContentAsync(), StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The new demand scrolls sideways on a phone.");
+    }
+}

@@ -47,6 +47,16 @@ public enum HousingSituation
     Other = 8,
 }
 
+/// <summary>Where a demand came from.</summary>
+public enum DemandSource
+{
+    /// <summary>Imported from the registry (SNE file).</summary>
+    SneImport = 1,
+
+    /// <summary>Registered at a desk of this portal (« guichet »), when the portal is the territory's shared file.</summary>
+    Desk = 2,
+}
+
 /// <summary>A social-housing demand registered in the SNE and mirrored here.</summary>
 public class Demand
 {
@@ -56,6 +66,8 @@ public class Demand
     public string Nur { get; set; } = "";
 
     public DateOnly FiledOn { get; set; }
+
+    public DemandSource Source { get; set; } = DemandSource.SneImport;
 
     public DateOnly? LastRenewedOn { get; set; }
 

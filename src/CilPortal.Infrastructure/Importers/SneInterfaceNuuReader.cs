@@ -75,31 +75,28 @@ public static class SneInterfaceNuuReader
             return new SneDemandRead(position, demand, errors);
         }
 
-        if (nur is null)
-        {
-            Error("numUnique", string.IsNullOrEmpty(nurText) ? "numéro unique absent." : $"« {nurText} » n'est pas un numéro unique de 18 caractères.");
-        }
-
-        demand.Nur = nur ?? "";
+        // A missing or malformed number, a filing date in the future, a missing name… are the registration rules' to tell.
+        demand.Nur = nurText ?? "";
         var filedOn = Date(logement, "dateCreationDemande", required: true, Error);
-        if (filedOn > today)
-        {
-            Error("dateCreationDemande", "la date de dépôt est dans le futur.");
-        }
-
         demand.FiledOn = filedOn ?? today;
         demand.ExpiresOn = NextAnniversary(demand.FiledOn, today);
+
+        var memberPlaces = new List<string>();
+        void AddMember(HouseholdMember member, string where)
+        {
+            demand.Members.Add(member);
+            memberPlaces.Add(where);
+        }
 
         var person = logement.Element(Ns + "personnePhysique");
         var applicant = person?.Element(Ns + "demandeur");
         if (person is null || applicant is null)
         {
-            Error("demandeur", "le demandeur est absent.");
-            return new SneDemandRead(position, demand, errors);
+            return Validated();
         }
 
-        var applicantMember = Member(applicant, HouseholdRole.Applicant, FamilyLink.Self, "demandeur", today, Error);
-        demand.Members.Add(applicantMember);
+        var applicantMember = Member(applicant, HouseholdRole.Applicant, FamilyLink.Self, "demandeur", Error);
+        AddMember(applicantMember, "demandeur");
         demand.ContactEmail = Text(applicant, "mel");
         demand.ContactPhone = Text(applicant, "telPortable") ?? Text(applicant, "telFixe");
         demand.CurrentCommuneInseeCode = applicant.Element(Ns + "adressePostale")?.Element(Ns + "commune")?.Attribute("code")?.Value;
@@ -111,8 +108,8 @@ public static class SneInterfaceNuuReader
         foreach (var (coHolder, index) in (person.Element(Ns + "listeCotitulaire")?.Elements(Ns + "cotitulaire") ?? []).Select((e, i) => (e, i + 1)))
         {
             var link = coHolder.Element(Ns + "lienDemandeur")?.Attribute("code")?.Value is "M" or "C" or "P" ? FamilyLink.Spouse : FamilyLink.Other;
-            var member = Member(coHolder, HouseholdRole.CoHolder, link, $"cotitulaire {index}", today, Error);
-            demand.Members.Add(member);
+            var member = Member(coHolder, HouseholdRole.CoHolder, link, $"cotitulaire {index}", Error);
+            AddMember(member, $"cotitulaire {index}");
             AddResources(demand, coHolder, member, $"cotitulaire {index}", Error);
             var coFiscal = coHolder.Element(Ns + "revenuFiscal");
             demand.ReferenceIncomeN1 = Sum(demand.ReferenceIncomeN1, Amount(coFiscal, "montantMoins1", $"cotitulaire {index}/revenuFiscal", Error));
@@ -122,7 +119,7 @@ public static class SneInterfaceNuuReader
         foreach (var (dependant, index) in (person.Element(Ns + "listePersonneACharge")?.Elements(Ns + "personneACharge") ?? []).Select((e, i) => (e, i + 1)))
         {
             var link = dependant.Element(Ns + "lienParente")?.Attribute("code")?.Value == "E" ? FamilyLink.Child : FamilyLink.OtherRelative;
-            demand.Members.Add(Member(dependant, HouseholdRole.Dependant, link, $"personneACharge {index}", today, Error));
+            AddMember(Member(dependant, HouseholdRole.Dependant, link, $"personneACharge {index}", Error), $"personneACharge {index}");
         }
 
         // Children in alternating custody (code G) live in the household; visiting rights (D) do not.
@@ -130,7 +127,7 @@ public static class SneInterfaceNuuReader
             .Where(e => e.Element(Ns + "coParentalite")?.Attribute("code")?.Value == "G").Select((e, i) => (e, i + 1)))
         {
             var birth = Date(child, "dateNaissance", required: true, (element, message) => Error($"personneEnGarde {index}/{element}", message));
-            demand.Members.Add(new HouseholdMember { Role = HouseholdRole.Dependant, Link = FamilyLink.Child, FirstName = "Enfant en garde alternée", LastName = applicantMember.LastName, BirthDate = birth ?? today });
+            AddMember(new HouseholdMember { Role = HouseholdRole.Dependant, Link = FamilyLink.Child, FirstName = "Enfant en garde alternée", LastName = applicantMember.LastName, BirthDate = birth ?? today }, $"personneEnGarde {index}");
         }
 
         if (person.Element(Ns + "personneANaitre") is { } expected)
@@ -145,7 +142,7 @@ public static class SneInterfaceNuuReader
             var due = Date(expected, "dateNaissancePrevue", required: true, (element, message) => Error($"personneANaitre/{element}", message));
             for (var i = 0; i < count; i++)
             {
-                demand.Members.Add(new HouseholdMember { Role = HouseholdRole.ExpectedChild, Link = FamilyLink.Child, FirstName = "Enfant à naître", LastName = applicantMember.LastName, BirthDate = due ?? today });
+                AddMember(new HouseholdMember { Role = HouseholdRole.ExpectedChild, Link = FamilyLink.Child, FirstName = "Enfant à naître", LastName = applicantMember.LastName, BirthDate = due ?? today }, "personneANaitre");
             }
         }
 
@@ -171,7 +168,39 @@ public static class SneInterfaceNuuReader
             demand.CurrentHousing = HousingSituation.Other;
         }
 
-        return new SneDemandRead(position, demand, errors);
+        return Validated();
+
+        SneDemandRead Validated()
+        {
+            foreach (var violation in DemandRegistrationRules.Validate(demand, today))
+            {
+                Error(ElementOf(violation, memberPlaces), violation.Message);
+            }
+
+            return new SneDemandRead(position, demand, errors);
+        }
+    }
+
+    /// <summary>The element of the file a registration rule is about.</summary>
+    private static string ElementOf(DemandRuleViolation violation, List<string> memberPlaces)
+    {
+        var member = violation.MemberIndex is { } i && i < memberPlaces.Count ? memberPlaces[i] : "demandeur";
+        return violation.Field switch
+        {
+            DemandField.Nur => "numUnique",
+            DemandField.FiledOn => "dateCreationDemande",
+            DemandField.Household => "demandeur",
+            DemandField.LastName => $"{member}/nom",
+            DemandField.FirstName => $"{member}/prenom",
+            DemandField.BirthDate => $"{member}/dateNaissance",
+            DemandField.ExpectedChildren => "personneANaitre/nombre",
+            DemandField.ReferenceIncome => "revenuFiscal",
+            DemandField.Resource => "ressource",
+            DemandField.CurrentRent => "logementActuel/montantMensuelLoyer",
+            DemandField.CurrentSurface => "logementActuel/surface",
+            DemandField.CurrentOccupants => "logementActuel/nombreHabitant",
+            _ => violation.Field.ToString(),
+        };
     }
 
     /// <summary>SNE codes of the current dwelling model; unknown codes are kept as <see cref="Demand.CurrentHousingCode"/>.</summary>
@@ -187,27 +216,17 @@ public static class SneInterfaceNuuReader
         _ => HousingSituation.Other,
     };
 
-    private static HouseholdMember Member(XElement person, HouseholdRole role, FamilyLink link, string where, DateOnly today, Action<string, string> error)
+    private static HouseholdMember Member(XElement person, HouseholdRole role, FamilyLink link, string where, Action<string, string> error)
     {
         var birth = Date(person, "dateNaissance", required: true, (element, message) => error($"{where}/{element}", message));
-        if (birth > today)
-        {
-            error($"{where}/dateNaissance", "la date de naissance est dans le futur.");
-        }
-
         var lastName = Text(person, "nom");
-        if (lastName is null)
-        {
-            error($"{where}/nom", "le nom est absent.");
-        }
-
         return new HouseholdMember
         {
             Role = role,
             Link = link,
             LastName = Truncate(lastName ?? "", 100),
             FirstName = Truncate(Text(person, "prenom") ?? "", 100),
-            BirthDate = birth ?? today,
+            BirthDate = birth ?? DemandRegistrationRules.EarliestBirthDate,
         };
     }
 

@@ -353,6 +353,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("Situations")
                         .HasColumnType("int");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 

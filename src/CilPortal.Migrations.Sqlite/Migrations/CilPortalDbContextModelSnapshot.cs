@@ -328,6 +328,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Situations")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

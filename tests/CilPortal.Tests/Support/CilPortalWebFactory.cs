@@ -50,6 +50,7 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:AccountPassword", DemoPassword);
         builder.UseSetting("Security:SecureCookies", "false");
+        builder.UseSetting("DemandRegistration:Enabled", "true");
 
         // Scheduled jobs only where a test asks for them; mail never written into the source tree.
         builder.UseSetting("Jobs:Enabled", "false");

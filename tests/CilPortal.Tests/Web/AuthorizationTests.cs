@@ -77,6 +77,10 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/bailleur/attributions/import", false)]
     [InlineData(DemoAccounts.Applicant, "/gestion/bailleur/objectifs", false)]
     [InlineData(DemoAccounts.Tenant, "/gestion/bailleur/attributions/export", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/accueil/nouvelle-demande", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/accueil/nouvelle-demande", true)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/accueil/nouvelle-demande", false)]
+    [InlineData(DemoAccounts.Applicant, "/gestion/accueil/nouvelle-demande", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });

@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Accueil;
 
-public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
+public class IndexModel(CilPortalDbContext db, ParisClock clock, CilPortal.Infrastructure.Demands.DemandRegistrationOptions registration) : PageModel
 {
+    /// <summary>Whether demands are registered at the desks of this portal (the territory's shared file).</summary>
+    public bool DeskRegistration => registration.Enabled;
+
     public int ActiveDemands { get; private set; }
 
     public int RenewalsDue { get; private set; }
