@@ -97,6 +97,7 @@ services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     .AddMvcOptions(options =>
     {
         FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+        options.Filters.Add<StaffTwoFactorFilter>();
         options.ModelBinderProviders.Insert(0, new TolerantBooleanBinderProvider());
     });
 services.AddRouting(options => options.LowercaseUrls = true);

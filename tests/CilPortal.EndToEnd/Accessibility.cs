@@ -28,6 +28,13 @@ public static class Accessibility
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        if (page.Url.Contains("/compte/connexion-code", StringComparison.Ordinal))
+        {
+            // Demo staff accounts have two-factor authentication; in demo mode the page shows the current code.
+            await page.GetByLabel("Code de l'application ou code de secours").FillAsync(await page.GetByTestId("demo-code").InnerTextAsync());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        }
     }
 
     public static async Task ScreenshotAsync(this IPage page, string name)

@@ -93,6 +93,7 @@ public class DeskRegistrationPagesTests(BrowserFixture browser)
 
         await page.Locator("#Input_CurrentHousing").SelectOptionAsync("HostedByFamilyOrFriends");
         await page.Locator("#Input_CurrentRent").FillAsync("");
+        await page.Locator("#Input_ReferenceIncomeN2").FillAsync("7 480");
         await page.Locator("#Input_Resources_0__Code").SelectOptionAsync("RSA");
         await page.Locator("#Input_Resources_0__MonthlyAmount").FillAsync("646,52");
         await page.Locator("#Input_WishedCommunes").CheckAsync();

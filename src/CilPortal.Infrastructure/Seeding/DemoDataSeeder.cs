@@ -155,8 +155,9 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
 
     private async Task EnsureAsync(string email, string displayName, string role, string password, Action<ApplicationUser>? configure = null)
     {
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
+            await EnsureStaffTwoFactorAsync(existing, role);
             return;
         }
 
@@ -176,5 +177,21 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         }
 
         await users.AddToRoleAsync(user, role);
+        await EnsureStaffTwoFactorAsync(user, role);
+    }
+
+    /// <summary>
+    /// Staff accounts must have two-factor authentication: demo staff get an authenticator key, and in demo mode the
+    /// sign-in page shows them the current code instead of asking for an app.
+    /// </summary>
+    private async Task EnsureStaffTwoFactorAsync(ApplicationUser user, string role)
+    {
+        if (!Roles.Staff.Contains(role) || user.TwoFactorEnabled)
+        {
+            return;
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 }

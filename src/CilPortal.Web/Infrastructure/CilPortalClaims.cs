@@ -11,6 +11,13 @@ public static class CilPortalClaims
     public const string BailleurId = "cilportal:bailleur";
     public const string DisplayName = "cilportal:name";
 
+    /// <summary>Present when the account has two-factor authentication on (mandatory for staff).</summary>
+    public const string TwoFactor = "cilportal:2fa";
+
+    public static bool HasTwoFactor(this ClaimsPrincipal user) => user?.HasClaim(c => c.Type == TwoFactor) ?? false;
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user is not null && Roles.Staff.Any(user.IsInRole);
+
     /// <summary>The bailleur a bailleur agent is scoped to, or null.</summary>
     public static int? GetBailleurId(this ClaimsPrincipal user) =>
         int.TryParse(user?.FindFirstValue(BailleurId), out var id) ? id : null;
@@ -31,6 +38,10 @@ public sealed class CilPortalClaimsPrincipalFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CilPortalClaims.DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(CilPortalClaims.TwoFactor, "on"));
+        }
         if (user.BailleurId is { } bailleurId)
         {
             identity.AddClaim(new Claim(CilPortalClaims.BailleurId, bailleurId.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -32,12 +32,33 @@ public static partial class HtmlForms
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = CilPortalWebFactory.DemoPassword) =>
-        await client.PostFormAsync("/compte/connexion", new Dictionary<string, string>
+    /// <summary>
+    /// Signs in as a browser would; for an account with two-factor authentication (demo staff), also types the
+    /// code the demo sign-in page shows. Returns the answer to the last post.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = CilPortalWebFactory.DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.PostFormAsync("/compte/connexion", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
+        var landed = response.Headers.Location?.OriginalString ?? response.RequestMessage?.RequestUri?.AbsolutePath ?? "";
+        if (!landed.StartsWith("/compte/connexion-code", StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        var page = await client.GetStringAsync(new Uri("/compte/connexion-code", UriKind.Relative));
+        var code = DemoCodePattern().Match(page);
+        Assert.True(code.Success, "The demo sign-in page shows no code for a demo staff account.");
+        response.Dispose();
+        return await client.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = code.Groups[1].Value });
+    }
+
+    [GeneratedRegex("data-testid=\"demo-code\">([0-9]{6})<")]
+    private static partial Regex DemoCodePattern();
 
     /// <summary>The antiforgery token of the form on a page, as a browser would send it.</summary>
     public static async Task<string> TokenAsync(this HttpClient client, string url)

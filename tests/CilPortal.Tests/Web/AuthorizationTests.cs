@@ -21,6 +21,7 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         "/ChiffresCles/Index", "/ChiffresCles/Commune",
         "/Simulateur/Index", "/Cotation/Index", "/Desabonnement/Index", "/RendezVous/Index", "/RendezVous/Annuler", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
         "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse", "/Compte/Inscription", "/Compte/Confirmation",
+        "/Compte/ConnexionCode",
     ];
 
     [Fact]

@@ -82,12 +82,12 @@ public class SignInTests(CilPortalWebFactory factory) : IClassFixture<CilPortalW
 
         var response = await client.PostFormAsync("/compte/connexion?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string>
         {
-            ["Input.Email"] = DemoAccounts.EpciAdministrator,
+            ["Input.Email"] = DemoAccounts.Applicant,
             ["Input.Password"] = CilPortalWebFactory.DemoPassword,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/gestion", response.Headers.Location?.OriginalString);
+        Assert.Equal("/ma-demande", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -42,6 +42,11 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
             return Page();
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect(string.IsNullOrEmpty(ReturnUrl) || !Url.IsLocalUrl(ReturnUrl) ? "/compte/connexion-code" : $"/compte/connexion-code?returnUrl={Uri.EscapeDataString(ReturnUrl)}");
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, InvalidCredentials);

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using CilPortal.Infrastructure.Identity;
+using CilPortal.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CilPortal.Web.Pages.Compte;
+
+/// <summary>
+/// The second step of a sign-in with two-factor authentication: the code of the authenticator app, or a single-use
+/// recovery code. Failures count towards the lockout like wrong passwords.
+/// </summary>
+public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, DemoOptions demo, TimeProvider time) : PageModel
+{
+    public const string WrongCode = "Ce code n'est pas valable. Saisissez le code affiché en ce moment par l'application, ou un code de secours.";
+
+    [BindProperty]
+    [Display(Name = "code")]
+    [Required(ErrorMessage = "Saisissez le code à 6 chiffres de l'application, ou un code de secours.")]
+    [StringLength(20, ErrorMessage = "Ce code est trop long.")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>For a demo account in demo mode only: the current code, so that a visitor needs no app.</summary>
+    public string? DemoCode { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await PrepareAsync() is null ? Redirect("/compte/connexion") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await PrepareAsync() is not { } user)
+        {
+            return Redirect("/compte/connexion");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+            : await signInManager.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, ConnexionModel.LockedOut);
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Code), WrongCode);
+            return Page();
+        }
+
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        var roles = await userManager.GetRolesAsync(user);
+        return LocalRedirect(roles.Contains(Roles.Applicant) ? "/ma-demande" : roles.Any(Roles.Staff.Contains) ? "/gestion" : "/");
+    }
+
+    /// <summary>Recovery codes are shown as XXXXX-XXXXX; people type them without the dash too.</summary>
+    private static string RecoveryCode(string typed) => typed.Length == 10 && !typed.Contains('-', StringComparison.Ordinal) ? $"{typed[..5]}-{typed[5..]}" : typed;
+
+    private async Task<ApplicationUser?> PrepareAsync()
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is not null && user.IsDemoAccount && demo.Enabled && await userManager.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
+        {
+            DemoCode = AuthenticatorCodes.At(key, time.GetUtcNow());
+        }
+
+        return user;
+    }
+}
