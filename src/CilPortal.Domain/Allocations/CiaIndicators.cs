@@ -7,7 +7,17 @@ public sealed record CiaTargets(decimal OutsideQpvFirstQuartile, decimal InQpvOt
 }
 
 /// <summary>One allocation followed by a signed lease, as the indicators count it.</summary>
-public sealed record CountedAllocation(DateOnly LeaseSignedOn, int ReservataireId, CiaClassification Classification);
+/// <param name="LeaseSignedOn">The date the lease was signed: the indicators of its calendar year count it.</param>
+/// <param name="ReservataireId">The réservataire whose flow the vacancy was counted in (or the bailleur's non-reserved flow).</param>
+/// <param name="Classification">The CIA classification of the allocation (its QPV code included).</param>
+/// <param name="BailleurId">The bailleur owning the dwelling.</param>
+/// <param name="CommuneInseeCode">The INSEE code of the dwelling's commune (its residence's).</param>
+public sealed record CountedAllocation(
+    DateOnly LeaseSignedOn,
+    int ReservataireId,
+    CiaClassification Classification,
+    int BailleurId,
+    string CommuneInseeCode);
 
 /// <summary>One indicator: how many allocations count, how many meet the target, the share, and what is still needed.</summary>
 /// <param name="Total">Allocations in the indicator's scope (e.g. outside QPV).</param>

@@ -66,7 +66,10 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
         return leases.Count;
     }
 
-    /// <summary>The counted allocations of a year (leases signed in it), optionally of one bailleur, for the indicators.</summary>
+    /// <summary>
+    /// The counted allocations of a year (leases signed in it), optionally of one bailleur, for the indicators:
+    /// with the examination's bailleur and réservataire and the commune of the dwelling's residence.
+    /// </summary>
     public async Task<IReadOnlyList<CountedAllocation>> CountedAsync(int year, int? bailleurId, CancellationToken cancellationToken = default)
     {
         var start = new DateOnly(year, 1, 1);
@@ -77,8 +80,17 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
             query = query.Where(a => a.Examination!.BailleurId == id);
         }
 
-        var rows = await query.Select(a => new { a.LeaseSignedOn, a.Examination!.ReservataireId, a.Classification }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new CountedAllocation(r.LeaseSignedOn!.Value, r.ReservataireId, r.Classification!))];
+        var rows = await query
+            .Join(db.Dwellings, a => a.Examination!.DwellingId, d => d.Id, (a, d) => new
+            {
+                a.LeaseSignedOn,
+                a.Examination!.ReservataireId,
+                a.Examination.BailleurId,
+                d.Residence!.CommuneInseeCode,
+                a.Classification,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CountedAllocation(r.LeaseSignedOn!.Value, r.ReservataireId, r.Classification!, r.BailleurId, r.CommuneInseeCode))];
     }
 
     /// <summary>The CIA settings of a year, or the defaults (no threshold) when the EPCI has not set them.</summary>

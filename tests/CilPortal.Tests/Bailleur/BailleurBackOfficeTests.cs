@@ -246,7 +246,11 @@ public class BailleurBackOfficeTests(CilPortalWebFactory factory) : IClassFixtur
         using (var scope = factory.Services.CreateScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<CiaClassificationService>();
-            var indicators = CiaIndicatorCalculator.Compute(year, Today, await service.CountedAsync(year, bailleur), (await service.SettingsAsync(year)).Targets);
+            var counted = await service.CountedAsync(year, bailleur);
+            var communes = await WithDbAsync(db => db.Residences.Where(r => r.BailleurId == bailleur).Select(r => r.CommuneInseeCode).Distinct().ToListAsync());
+            Assert.All(counted, c => Assert.Equal(bailleur, c.BailleurId));
+            Assert.All(counted, c => Assert.Contains(c.CommuneInseeCode, communes));
+            var indicators = CiaIndicatorCalculator.Compute(year, Today, counted, (await service.SettingsAsync(year)).Targets);
             Assert.True(indicators.OutsideQpvFirstQuartile.Total > 0);
             var client = await ClientAsync(DemoAccounts.BailleurAgent1);
             var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/bailleur/objectifs?annee={year}", UriKind.Relative)));

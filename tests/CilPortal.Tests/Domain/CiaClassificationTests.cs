@@ -115,13 +115,13 @@ public class CiaClassificationTests
         var priority = Classify([Lease.AddYears(-50)], 3000m, priority: true);
         CountedAllocation[] allocations =
         [
-            new(new DateOnly(2026, 1, 10), 1, q1),
-            new(new DateOnly(2026, 2, 10), 1, q4),
-            new(new DateOnly(2026, 3, 10), 2, q4),
-            new(new DateOnly(2026, 3, 20), 2, priority),
-            new(new DateOnly(2026, 4, 1), 2, q1InQpv),
-            new(new DateOnly(2026, 12, 1), 1, q1), // after the date: not counted yet
-            new(new DateOnly(2025, 12, 31), 1, q1), // another year
+            new(new DateOnly(2026, 1, 10), 1, q1, 1, "01053"),
+            new(new DateOnly(2026, 2, 10), 1, q4, 1, "01053"),
+            new(new DateOnly(2026, 3, 10), 2, q4, 1, "01053"),
+            new(new DateOnly(2026, 3, 20), 2, priority, 1, "01053"),
+            new(new DateOnly(2026, 4, 1), 2, q1InQpv, 1, "01053"),
+            new(new DateOnly(2026, 12, 1), 1, q1, 1, "01053"), // after the date: not counted yet
+            new(new DateOnly(2025, 12, 31), 1, q1, 1, "01053"), // another year
         ];
 
         // 1 July: 182 days of 365, so the pace doubles the counts (×2.005).
@@ -143,7 +143,7 @@ public class CiaClassificationTests
     public void Once_the_year_is_over_nothing_is_projected_and_unknown_quartiles_are_reported()
     {
         var unknown = Classify([Lease.AddYears(-50)], 500m, threshold: null);
-        var indicators = CiaIndicatorCalculator.Compute(2026, new DateOnly(2027, 3, 1), [new(Lease, 1, unknown), new(Lease, 1, Classify([Lease.AddYears(-50)], 500m))], CiaTargets.Default);
+        var indicators = CiaIndicatorCalculator.Compute(2026, new DateOnly(2027, 3, 1), [new(Lease, 1, unknown, 1, "01053"), new(Lease, 1, Classify([Lease.AddYears(-50)], 500m), 1, "01053")], CiaTargets.Default);
 
         Assert.Equal((2, 1, 1), (indicators.OutsideQpvFirstQuartile.Total, indicators.OutsideQpvFirstQuartile.Met, indicators.OutsideQpvFirstQuartile.Unknown));
         Assert.Equal(2, indicators.OutsideQpvFirstQuartile.ProjectedTotal);
