@@ -60,7 +60,7 @@ public static class CiaIndicatorCalculator
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var until = asOf < end ? asOf : end;
-        var counted = allocations.Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= until).ToList();
+        var counted = allocations.Where(a => IsCounted(year, asOf, a)).ToList();
         var pace = Pace(start, end, until);
 
         var outside = counted.Where(a => !a.Classification.DwellingInQpv).ToList();
@@ -80,6 +80,14 @@ public static class CiaIndicatorCalculator
             [.. counted.GroupBy(a => a.ReservataireId).OrderBy(g => g.Key)
                 .Select(g => new ReservataireIndicator(g.Key, Indicator([.. g], a => a.Classification.IsPriorityPublic, targets.PriorityPublics, pace)))],
             byMonth);
+    }
+
+    /// <summary>True when the allocation's lease is signed in the year, on or before <paramref name="asOf"/>.</summary>
+    public static bool IsCounted(int year, DateOnly asOf, CountedAllocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        var end = new DateOnly(year, 12, 31);
+        return allocation.LeaseSignedOn.Year == year && allocation.LeaseSignedOn <= (asOf < end ? asOf : end);
     }
 
     /// <summary>
