@@ -54,6 +54,7 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     public DbSet<CaleolExamination> CaleolExaminations => Set<CaleolExamination>();
 
     public DbSet<CiaYearSettings> CiaYears => Set<CiaYearSettings>();
+    public DbSet<CiaTargetOverride> CiaTargetOverrides => Set<CiaTargetOverride>();
 
     public DbSet<CilPortal.Infrastructure.Access.DemandLinkChallenge> DemandLinkChallenges => Set<CilPortal.Infrastructure.Access.DemandLinkChallenge>();
 

@@ -63,6 +63,7 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Importers.AllocationImporter>();
         services.AddScoped<CilPortal.Infrastructure.Allocations.CaleolService>();
         services.AddScoped<CilPortal.Infrastructure.Demands.DeskRegistration>();
+        services.AddScoped<CilPortal.Infrastructure.Allocations.CiaDashboardService>();
         services.AddScoped<CilPortal.Infrastructure.Allocations.CiaClassificationService>();
         services.AddScoped<CilPortal.Infrastructure.Reception.DemandAccessAudit>();
         services.AddScoped<CilPortal.Infrastructure.Reception.ReceptionAgentPlaces>();

@@ -105,6 +105,43 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.ToTable("CaleolExaminations");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CiaTargetOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("InQpvOtherQuartilesTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("OutsideQpvFirstQuartileTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<decimal>("PriorityPublicsTarget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScopeKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "ScopeKind", "ScopeId")
+                        .IsUnique();
+
+                    b.ToTable("CiaTargetOverrides");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Allocations.CiaYearSettings", b =>
                 {
                     b.Property<int>("Year")

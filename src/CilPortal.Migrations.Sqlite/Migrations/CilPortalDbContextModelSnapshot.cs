@@ -96,6 +96,38 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.ToTable("CaleolExaminations");
                 });
 
+            modelBuilder.Entity("CilPortal.Domain.Allocations.CiaTargetOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("InQpvOtherQuartilesTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OutsideQpvFirstQuartileTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PriorityPublicsTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "ScopeKind", "ScopeId")
+                        .IsUnique();
+
+                    b.ToTable("CiaTargetOverrides");
+                });
+
             modelBuilder.Entity("CilPortal.Domain.Allocations.CiaYearSettings", b =>
                 {
                     b.Property<int>("Year")

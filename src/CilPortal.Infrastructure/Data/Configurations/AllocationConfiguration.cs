@@ -61,3 +61,12 @@ internal sealed class CiaYearSettingsConfiguration : IEntityTypeConfiguration<Ci
         builder.Ignore(s => s.Targets);
     }
 }
+
+internal sealed class CiaTargetOverrideConfiguration : IEntityTypeConfiguration<CiaTargetOverride>
+{
+    public void Configure(EntityTypeBuilder<CiaTargetOverride> builder)
+    {
+        builder.HasIndex(o => new { o.Year, o.ScopeKind, o.ScopeId }).IsUnique();
+        builder.Ignore(o => o.Targets);
+    }
+}

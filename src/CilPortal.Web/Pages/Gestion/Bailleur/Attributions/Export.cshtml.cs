@@ -3,6 +3,7 @@ using System.Text;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Importers;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,18 +46,11 @@ public class ExportModel(CilPortalDbContext db, ParisClock clock) : BailleurPage
                 c?.IsFirstQuartile switch { true => "oui", false => "non", _ => "" },
                 c is null ? "" : c.IsPriorityPublic ? "oui" : "non",
             ];
-            csv.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
+            CsvText.AppendLine(csv, fields);
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"attributions-{year}.csv");
+        return File(CsvText.Bytes(csv), "text/csv; charset=utf-8", $"attributions-{year}.csv");
     }
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>Quotes a field when needed, and defuses spreadsheet formulas (CSV injection).</summary>
-    private static string Quote(string field)
-    {
-        var safe = field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal) ? "'" + field : field;
-        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
-    }
 }

@@ -1,0 +1,107 @@
+using CilPortal.Domain.Allocations;
+using CilPortal.Domain.Stock;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Infrastructure.Allocations;
+
+/// <summary>What the EPCI's CIA views need for a year: the breakdown, the rates of each scope and the names.</summary>
+public sealed record CiaDashboardData(
+    int Year,
+    DateOnly AsOf,
+    CiaYearSettings Settings,
+    IReadOnlyList<CiaTargetOverride> Overrides,
+    CiaBreakdown Breakdown,
+    SectorMap Sectors,
+    IReadOnlyList<CountedAllocation> Counted,
+    IReadOnlyDictionary<int, string> BailleurNames,
+    IReadOnlyDictionary<int, string> ReservataireNames)
+{
+    public Func<CiaScope, CiaTargets> Targets => CiaTargetResolver.For(Settings.Targets, Overrides);
+
+    public bool YearIsOver => AsOf >= new DateOnly(Year, 12, 31);
+}
+
+/// <summary>One allocation behind a figure, pseudonymised: no name, no demand number, no address.</summary>
+public sealed record CiaAllocationRow(
+    int AllocationId,
+    DateOnly LeaseSignedOn,
+    string Bailleur,
+    string Reservataire,
+    string Commune,
+    string? QpvCode,
+    Typology Typology,
+    CiaClassification Classification);
+
+/// <summary>Which allocations a drill-down shows: an indicator's scope, and optionally one bailleur, sector or réservataire.</summary>
+public sealed record CiaDrillDown(CiaIndicatorKind? Indicator, bool OnlyMet, int? BailleurId, int? SectorId, int? ReservataireId);
+
+/// <summary>Loads the classified leases of a year and computes the EPCI's CIA indicators (<see cref="CiaBreakdown"/>).</summary>
+public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassificationService classification)
+{
+    public async Task<CiaDashboardData> LoadAsync(int year, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var settings = await classification.SettingsAsync(year, cancellationToken);
+        var overrides = await db.CiaTargetOverrides.AsNoTracking().Where(o => o.Year == year).ToListAsync(cancellationToken);
+        var counted = await classification.CountedAsync(year, null, cancellationToken);
+        var sectors = SectorMap.From(await db.Sectors.AsNoTracking().Include(s => s.Communes).Include(s => s.Qpvs).AsSplitQuery().ToListAsync(cancellationToken));
+        var breakdown = CiaBreakdown.Compute(year, asOf, counted, CiaTargetResolver.For(settings.Targets, overrides), sectors);
+        var bailleurs = await db.Bailleurs.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var reservataires = await db.Reservataires.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        return new CiaDashboardData(year, asOf, settings, overrides, breakdown, sectors, counted, bailleurs, reservataires);
+    }
+
+    /// <summary>The counted allocations behind a figure of the dashboard, oldest lease first.</summary>
+    public async Task<IReadOnlyList<CiaAllocationRow>> AllocationsAsync(CiaDashboardData data, CiaDrillDown filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(filter);
+        var start = new DateOnly(data.Year, 1, 1);
+        var until = data.AsOf < new DateOnly(data.Year, 12, 31) ? data.AsOf : new DateOnly(data.Year, 12, 31);
+        var query = db.Allocations.AsNoTracking().Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= until && a.Classification != null);
+        if (filter.BailleurId is { } bailleur)
+        {
+            query = query.Where(a => a.Examination!.BailleurId == bailleur);
+        }
+
+        if (filter.ReservataireId is { } reservataire)
+        {
+            query = query.Where(a => a.Examination!.ReservataireId == reservataire);
+        }
+
+        var rows = await query
+            .Join(db.Dwellings, a => a.Examination!.DwellingId, d => d.Id, (a, d) => new
+            {
+                a.Id,
+                a.LeaseSignedOn,
+                a.Examination!.BailleurId,
+                a.Examination.ReservataireId,
+                d.Residence!.CommuneInseeCode,
+                d.Typology,
+                a.Classification,
+            })
+            .ToListAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+
+        return [.. rows
+            .Where(r => filter.SectorId is not { } sector
+                || data.Sectors.Contains(sector, new CountedAllocation(r.LeaseSignedOn!.Value, r.ReservataireId, r.Classification!, r.BailleurId, r.CommuneInseeCode)))
+            .Where(r => filter.Indicator switch
+            {
+                CiaIndicatorKind.OutsideQpvFirstQuartile => !r.Classification!.DwellingInQpv && (!filter.OnlyMet || r.Classification.MeetsQuartileTarget == true),
+                CiaIndicatorKind.InQpvOtherQuartiles => r.Classification!.DwellingInQpv && (!filter.OnlyMet || r.Classification.MeetsQuartileTarget == true),
+                CiaIndicatorKind.PriorityPublics => !filter.OnlyMet || r.Classification!.IsPriorityPublic,
+                _ => true,
+            })
+            .OrderBy(r => r.LeaseSignedOn).ThenBy(r => r.Id)
+            .Select(r => new CiaAllocationRow(
+                r.Id,
+                r.LeaseSignedOn!.Value,
+                data.BailleurNames.GetValueOrDefault(r.BailleurId, "?"),
+                data.ReservataireNames.GetValueOrDefault(r.ReservataireId, "?"),
+                communes.GetValueOrDefault(r.CommuneInseeCode, r.CommuneInseeCode),
+                r.Classification!.QpvCode,
+                r.Typology,
+                r.Classification))];
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using CilPortal.Domain.Allocations;
+using CilPortal.Infrastructure.Allocations;
+using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Seeding;
+using CilPortal.Infrastructure.Time;
+using CilPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CilPortal.Tests.Epci;
+
+/// <summary>The EPCI's CIA dashboard, its drill-down, its per-scope targets and the annual report with its exports.</summary>
+public partial class CiaDashboardTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
+{
+    [Fact]
+    public async Task The_dashboard_shows_for_the_epci_each_bailleur_sector_and_reservataire_what_the_indicator_computation_gives()
+    {
+        var client = await AdminAsync();
+        var year = LastYear;
+        IReadOnlyList<CountedAllocation> counted;
+        CiaTargets targets;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var classification = scope.ServiceProvider.GetRequiredService<CiaClassificationService>();
+            counted = await classification.CountedAsync(year, null);
+            targets = (await classification.SettingsAsync(year)).Targets;
+        }
+
+        var expected = CiaIndicatorCalculator.Compute(year, Today, counted, targets);
+        Assert.True(expected.OutsideQpvFirstQuartile.Total > 0, "The demo territory has leases last year.");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia?annee={year}", UriKind.Relative)));
+
+        Assert.Contains($"{expected.OutsideQpvFirstQuartile.SharePercent:0.0} %".Replace('.', ','), html, StringComparison.Ordinal);
+        Assert.Contains($"{expected.OutsideQpvFirstQuartile.Met} sur {expected.OutsideQpvFirstQuartile.Total}", html, StringComparison.Ordinal);
+        Assert.Contains($"{expected.InQpvOtherQuartiles.Met} sur {expected.InQpvOtherQuartiles.Total}", html, StringComparison.Ordinal);
+        Assert.Contains($"{expected.PriorityPublics.Met} sur {expected.PriorityPublics.Total}", html, StringComparison.Ordinal);
+        Assert.Equal(counted.Select(c => c.BailleurId).Distinct().Count(), RowsOf(html, "by-bailleur"));
+        Assert.Equal(2, RowsOf(html, "by-sector"));
+        Assert.Equal(counted.Select(c => c.ReservataireId).Distinct().Count(), RowsOf(html, "by-reservataire"));
+        Assert.Contains("data-testid=\"chart-bailleurs-hors-qpv\"", html, StringComparison.Ordinal);
+        Assert.Contains("<desc", html, StringComparison.Ordinal);
+
+        // The figures link to the allocations behind them, pseudonymised.
+        var drill = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}&indicateur=OutsideQpvFirstQuartile&atteint=1", UriKind.Relative)));
+        Assert.Equal(expected.OutsideQpvFirstQuartile.Met, RowsOf(drill, "allocations"));
+        var all = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}", UriKind.Relative)));
+        Assert.Equal(counted.Count, RowsOf(all, "allocations"));
+        using var check = factory.Services.CreateScope();
+        var someNur = await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().Demands.Where(d => d.Status == CilPortal.Domain.Demands.DemandStatus.StruckOff).Select(d => d.Nur).FirstAsync();
+        Assert.DoesNotContain(someNur, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bailleur_given_its_own_rates_is_measured_against_them_and_bad_rates_change_nothing()
+    {
+        using var own = new CilPortalWebFactory();
+        var client = own.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        int bailleurId;
+        using (var scope = own.Services.CreateScope())
+        {
+            bailleurId = await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().Bailleurs.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+        }
+
+        var bad = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/gestion/epci/cia/objectifs?annee={LastYear}", new Dictionary<string, string>
+        {
+            ["Input.Scope"] = $"Bailleur-{bailleurId}",
+            ["Input.OutsideQpv"] = "140",
+            ["Input.InQpv"] = "50",
+            ["Input.Priority"] = "abc",
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("compris entre 0 et 100", bad, StringComparison.Ordinal);
+        using (var scope = own.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().CiaTargetOverrides.AnyAsync());
+        }
+
+        await client.PostFormAsync($"/gestion/epci/cia/objectifs?annee={LastYear}", new Dictionary<string, string>
+        {
+            ["Input.Scope"] = $"Bailleur-{bailleurId}",
+            ["Input.OutsideQpv"] = "33",
+            ["Input.InQpv"] = "60",
+            ["Input.Priority"] = "30",
+        });
+
+        using var after = own.Services.CreateScope();
+        var data = await after.ServiceProvider.GetRequiredService<CiaDashboardService>().LoadAsync(LastYear, Today);
+        var bailleur = data.Breakdown.ByBailleur.Single(s => s.Scope.Id == bailleurId).Indicators;
+        Assert.Equal((33m, 60m, 30m), (bailleur.OutsideQpvFirstQuartile.TargetPercent, bailleur.InQpvOtherQuartiles.TargetPercent, bailleur.PriorityPublics.TargetPercent));
+        Assert.Equal(25m, data.Breakdown.Epci.OutsideQpvFirstQuartile.TargetPercent);
+        Assert.All(data.Breakdown.ByBailleur.Where(s => s.Scope.Id != bailleurId), s => Assert.Equal(25m, s.Indicators.OutsideQpvFirstQuartile.TargetPercent));
+    }
+
+    [Fact]
+    public async Task The_annual_report_prints_and_exports_the_same_figures_in_csv_and_xlsx()
+    {
+        var client = await AdminAsync();
+        var year = LastYear;
+        CiaYearIndicators epci;
+        using (var scope = factory.Services.CreateScope())
+        {
+            epci = (await scope.ServiceProvider.GetRequiredService<CiaDashboardService>().LoadAsync(year, Today)).Breakdown.Epci;
+        }
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia/bilan?annee={year}", UriKind.Relative)));
+        Assert.Contains("Règle de comptage", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"bilan-bailleurs\"", page, StringComparison.Ordinal);
+
+        var xlsx = await client.GetAsync(new Uri($"/gestion/epci/cia/bilan?handler=export&format=xlsx&annee={year}", UriKind.Relative));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var sheets = XlsxReader.Read(await xlsx.Content.ReadAsStreamAsync());
+        Assert.Equal(["Méthode", "Intercommunalité", "Bailleurs", "Secteurs", "Réservataires", "Mois"], sheets.Select(s => s.Name));
+        var epciSheet = sheets.Single(s => s.Name == "Intercommunalité");
+        Assert.Equal("Hors QPV : premier quartile", epciSheet["C2"].Text);
+        Assert.Equal(epci.OutsideQpvFirstQuartile.Total, epciSheet["D2"].Number);
+        Assert.Equal(epci.OutsideQpvFirstQuartile.Met, epciSheet["E2"].Number);
+        Assert.Equal(epci.PriorityPublics.Met, epciSheet["E4"].Number);
+        Assert.Equal(epci.LeasesByMonth.Sum(), sheets.Single(s => s.Name == "Mois").Rows.Skip(1).Sum(r => r[1].Number));
+
+        var csv = await client.GetStringAsync(new Uri($"/gestion/epci/cia/bilan?handler=export&format=csv&annee={year}", UriKind.Relative));
+        Assert.Contains("# Seuil du premier quartile;", csv, StringComparison.Ordinal);
+        Assert.Contains($"Intercommunalité;Intercommunalité;Hors QPV : premier quartile;{epci.OutsideQpvFirstQuartile.Total};{epci.OutsideQpvFirstQuartile.Met};", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/gestion/epci/cia/bilan?handler=export&format=pdf&annee={year}", UriKind.Relative))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.BailleurAgent1)]
+    [InlineData(DemoAccounts.ReceptionAgent)]
+    public async Task Only_the_epci_reads_the_dashboard_the_allocations_and_the_report(string account)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await client.SignInAsync(account);
+        foreach (var url in new[] { "/gestion/epci/cia", "/gestion/epci/cia/attributions", "/gestion/epci/cia/bilan?handler=export&format=xlsx", "/gestion/epci/cia/objectifs" })
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/compte/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    private DateOnly Today => factory.Services.GetRequiredService<ParisClock>().Today;
+
+    private int LastYear => Today.Year - 1;
+
+    private static int RowsOf(string html, string testId)
+    {
+        var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No table {testId}.");
+        var body = html[html.IndexOf("<tbody>", start, StringComparison.Ordinal)..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
+        return RowPattern().Count(body);
+    }
+
+    private async Task<HttpClient> AdminAsync()
+    {
+        var client = factory.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        return client;
+    }
+
+    [GeneratedRegex("<tr>")]
+    private static partial Regex RowPattern();
+}
