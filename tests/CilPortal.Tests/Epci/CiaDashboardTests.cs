@@ -164,3 +164,103 @@ public partial class CiaDashboardTests(CilPortalWebFactory factory) : IClassFixt
     [GeneratedRegex("<tr>")]
     private static partial Regex RowPattern();
 }
+
+public partial class CiaWhatIfPageTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
+{
+    [Fact]
+    public async Task The_what_if_starts_from_the_dashboards_figures_and_ranks_candidates_as_the_domain_does()
+    {
+        var client = factory.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        var today = factory.Services.GetRequiredService<ParisClock>().Today;
+        int dwellingId, bailleurId, reservataireId;
+        string commune;
+        string? qpv;
+        List<CilPortal.Domain.Demands.Demand> candidates;
+        CiaDashboardData data;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var dwelling = await db.Dwellings.Include(d => d.Residence).Where(d => d.VacantSince != null).OrderBy(d => d.VacantSince).FirstAsync();
+            (dwellingId, bailleurId, commune, qpv) = (dwelling.Id, dwelling.Residence!.BailleurId, dwelling.Residence.CommuneInseeCode, dwelling.Residence.QpvCode);
+            reservataireId = await db.Reservataires.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            candidates = await db.Demands.ActiveOn(today).Include(d => d.Members).Include(d => d.Resources).AsSplitQuery().OrderBy(d => d.Id).Skip(3).Take(4).ToListAsync();
+            data = await scope.ServiceProvider.GetRequiredService<CiaDashboardService>().LoadAsync(today.Year, today);
+        }
+
+        var url = $"/gestion/epci/cia/simulation?logement={dwellingId}&reservataire={reservataireId}&candidats={Uri.EscapeDataString(string.Join("\n", candidates.Select(c => c.Nur)))}";
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+
+        var expected = CiaWhatIf.Rank(today.Year, today, data.Counted, data.Settings.Targets,
+            candidates.Select(c => new CiaCandidate(c.Id, CiaClassifier.Classify(CiaClassifier.InputFor(c, today, qpv, data.Settings.FirstQuartileThreshold, false)))),
+            reservataireId, bailleurId, commune);
+        var order = expected.Select(r => candidates.Single(c => c.Id == r.CandidateId).Nur).ToList();
+        var positions = order.Select(nur => html.IndexOf($"<td>{nur}</td>", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
+
+        // "Before" is the dashboard's figure; "after" is the computation with the lease added.
+        var before = data.Breakdown.Epci.PriorityPublics;
+        var first = expected[0].Simulation;
+        Assert.Equal(before, first.Before.PriorityPublics);
+        var appended = data.Counted.Append(new CountedAllocation(today, reservataireId, CiaClassifier.Classify(CiaClassifier.InputFor(candidates.Single(c => c.Id == expected[0].CandidateId), today, qpv, data.Settings.FirstQuartileThreshold, false)), bailleurId, commune));
+        Assert.Equal(CiaIndicatorCalculator.Compute(today.Year, today, appended, data.Settings.Targets).PriorityPublics, first.After.PriorityPublics);
+        Assert.Contains($"{before.SharePercent:0.0} % → {first.After.PriorityPublics.SharePercent:0.0} %".Replace('.', ','), html, StringComparison.Ordinal);
+
+        var bad = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/gestion/epci/cia/simulation?logement=999999&reservataire=&candidats=ABC%0A111111111111111111", UriKind.Relative)));
+        Assert.Contains("Choisissez un logement vacant de la liste.", bad, StringComparison.Ordinal);
+        Assert.Contains("« ABC » n'est pas un numéro unique", bad, StringComparison.Ordinal);
+        Assert.Contains("Aucune demande n° 111111111111111111.", bad, StringComparison.Ordinal);
+    }
+}
+
+public class SectorPageTests
+{
+    [Fact]
+    public async Task The_epci_creates_edits_and_deletes_a_sector_and_an_empty_one_is_refused()
+    {
+        using var own = new CilPortalWebFactory();
+        var client = own.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        string commune, qpv;
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            qpv = await db.Qpvs.OrderBy(q => q.Code).Select(q => q.Code).FirstAsync();
+            commune = await db.Communes.OrderByDescending(c => c.InseeCode).Select(c => c.InseeCode).FirstAsync();
+        }
+
+        var empty = WebUtility.HtmlDecode(await (await client.PostFormAsync("/gestion/epci/secteurs", new Dictionary<string, string> { ["Input.Name"] = "Littoral" })).Content.ReadAsStringAsync());
+        Assert.Contains("Un secteur compte au moins une commune ou un quartier prioritaire.", empty, StringComparison.Ordinal);
+
+        await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Name", "Littoral"), new("Input.Communes", commune), new("Input.Qpvs", qpv)]);
+        int id;
+        using (var scope = own.Services.CreateScope())
+        {
+            var sector = await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().Sectors.Include(s => s.Communes).Include(s => s.Qpvs).SingleAsync(s => s.Name == "Littoral");
+            Assert.Equal([commune], sector.Communes.Select(c => c.CommuneInseeCode));
+            Assert.Equal([qpv], sector.Qpvs.Select(q => q.QpvCode));
+            id = sector.Id;
+        }
+
+        var duplicate = WebUtility.HtmlDecode(await (await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Name", "littoral"), new("Input.Communes", commune)])).Content.ReadAsStringAsync());
+        Assert.Contains("Un autre secteur porte déjà ce nom.", duplicate, StringComparison.Ordinal);
+
+        await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Id", id.ToString(CultureInfo.InvariantCulture)), new("Input.Name", "Littoral et étangs"), new("Input.Qpvs", qpv)]);
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var sector = await db.Sectors.Include(s => s.Communes).SingleAsync(s => s.Id == id);
+            Assert.Equal("Littoral et étangs", sector.Name);
+            Assert.Empty(sector.Communes);
+            db.CiaTargetOverrides.Add(new CiaTargetOverride { Year = 2026, ScopeKind = CiaScopeKind.Sector, ScopeId = id, OutsideQpvFirstQuartileTarget = 30, InQpvOtherQuartilesTarget = 50, PriorityPublicsTarget = 25 });
+            await db.SaveChangesAsync();
+        }
+
+        await client.PostFormAsync("/gestion/epci/secteurs?handler=Delete", new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) });
+        using var check = own.Services.CreateScope();
+        var after = check.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        Assert.False(await after.Sectors.AnyAsync(s => s.Id == id));
+        Assert.False(await after.CiaTargetOverrides.AnyAsync(o => o.ScopeKind == CiaScopeKind.Sector && o.ScopeId == id));
+    }
+}
