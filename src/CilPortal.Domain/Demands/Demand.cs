@@ -157,6 +157,12 @@ public class Demand
     /// <summary>The expiry date the last renewal reminder was sent for, so that each cycle gets one reminder.</summary>
     public DateOnly? RenewalReminderSentFor { get; set; }
 
+    /// <summary>
+    /// The day the retention job removed the personal data of this struck-off demand (see <see cref="PersonalDataRetention"/>);
+    /// null while it still holds them.
+    /// </summary>
+    public DateOnly? PersonalDataPurgedOn { get; set; }
+
     /// <summary>Whether the demand is part of the fictional demo territory.</summary>
     public bool IsFictional { get; set; }
 
