@@ -80,6 +80,8 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<CilPortal.Infrastructure.Reception.DemandAccessLog> DemandAccessLogs => Set<CilPortal.Infrastructure.Reception.DemandAccessLog>();
 
+    public DbSet<CilPortal.Infrastructure.Audit.AuditEntry> AuditEntries => Set<CilPortal.Infrastructure.Audit.AuditEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToPublishedGrids();
