@@ -66,6 +66,9 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Allocations.CiaDashboardService>();
         services.AddScoped<CilPortal.Infrastructure.Allocations.CiaClassificationService>();
         services.AddScoped<CilPortal.Infrastructure.Reception.DemandAccessAudit>();
+        services.AddScoped<CilPortal.Infrastructure.Audit.AuditLog>();
+        services.AddScoped<CilPortal.Infrastructure.Audit.AuditPurgeJob>();
+        services.AddScoped<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>();
         services.AddScoped<CilPortal.Infrastructure.Reception.ReceptionAgentPlaces>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentBooking>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentReminderJob>();

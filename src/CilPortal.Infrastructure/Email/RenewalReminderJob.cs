@@ -57,7 +57,10 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
     }
 }
 
-/// <summary>Runs the scheduled jobs (renewal reminders, appointment reminders) at start-up and then at their interval.</summary>
+/// <summary>
+/// Runs the scheduled jobs (renewal reminders, retention of struck-off demands, purge of the audit log, appointment
+/// reminders) at start-up and then at their interval.
+/// </summary>
 public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -79,6 +82,9 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                         logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage.");
                     }
 
+                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>(job => job.RunAsync(today, cancellationToken), "L'effacement des données des demandes radiées");
+                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.AuditPurgeJob>(job => job.RunAsync(cancellationToken), "La purge du journal");
+
                     using var own = scopes.CreateScope();
                     await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, paris.Now, cancellationToken);
                 },
@@ -86,4 +92,19 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                 clock,
                 e => logger.LogError(e, "Le rappel des rendez-vous a échoué ; nouvel essai au prochain passage."),
                 stoppingToken);
+
+    /// <summary>Runs one job in its own scope; a failure is logged so that the next jobs still run.</summary>
+    private async Task RunLoggedAsync<TJob>(Func<TJob, Task> run, string what)
+        where TJob : notnull
+    {
+        using var scope = scopes.CreateScope();
+        try
+        {
+            await run(scope.ServiceProvider.GetRequiredService<TJob>());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{What} a échoué ; nouvel essai au prochain passage.", what);
+        }
+    }
 }
