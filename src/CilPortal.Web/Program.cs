@@ -41,6 +41,8 @@ services.AddSingleton<OutboxDispatcher>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());
 services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Demands.DemandRegistrationOptions.Section).Get<CilPortal.Infrastructure.Demands.DemandRegistrationOptions>() ?? new CilPortal.Infrastructure.Demands.DemandRegistrationOptions());
+services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Audit.AuditOptions.Section).Get<CilPortal.Infrastructure.Audit.AuditOptions>() ?? new CilPortal.Infrastructure.Audit.AuditOptions());
+services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Audit.RetentionOptions.Section).Get<CilPortal.Infrastructure.Audit.RetentionOptions>() ?? new CilPortal.Infrastructure.Audit.RetentionOptions());
 services.AddScoped<RenewalReminderJob>();
 services.AddHostedService<ScheduledJobs>();
 services.AddHostedService<CilPortal.Infrastructure.Scoring.ScoreRecomputationJob>();
@@ -82,7 +84,12 @@ services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/compte/acces-refuse";
     options.ExpireTimeSpan = TimeSpan.FromHours(2);
     options.SlidingExpiration = true;
+
+    // Identity's security-stamp check (every minute, below), then, on every request, whether the account is still active:
+    // a deactivated account's session ends at its next request.
+    options.Events.OnValidatePrincipal = ActiveAccountValidator.ValidateAsync;
 });
+services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 // Keys that protect cookies and antiforgery tokens survive restarts (a volume in docker-compose.yml).
 services.AddDataProtection()
     .SetApplicationName("CilPortal")

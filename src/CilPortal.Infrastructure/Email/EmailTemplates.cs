@@ -154,4 +154,28 @@ public static class EmailTemplates
             """;
         return new EmailMessage(to, $"Rendez-vous du {when} annulé", text, html, "annulation-rendez-vous");
     }
+
+    /// <summary>A staff account created by the EPCI: the link to choose its password (valid one day, once).</summary>
+    public static EmailMessage StaffAccountLink(string to, string name, string role, string link, string epciName)
+    {
+        var text = $"""
+            Bonjour {name},
+
+            Un compte « {role} » vient d'être ouvert pour vous sur le portail du logement social de {epciName}.
+
+            Pour choisir votre mot de passe, ouvrez ce lien dans les 24 heures (il ne sert qu'une fois) :
+            {link}
+
+            Vous mettrez ensuite en place la double authentification avec une application sur votre téléphone.
+            Si vous n'attendiez pas ce message, ignorez-le et prévenez l'administrateur du portail.
+            """;
+        var html = $"""
+            <p>Bonjour {WebUtility.HtmlEncode(name)},</p>
+            <p>Un compte « {WebUtility.HtmlEncode(role)} » vient d'être ouvert pour vous sur le portail du logement social de {WebUtility.HtmlEncode(epciName)}.</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">Choisir mon mot de passe</a> (lien valable 24 heures, une seule fois).</p>
+            <p>Vous mettrez ensuite en place la double authentification avec une application sur votre téléphone.</p>
+            <p>Si vous n'attendiez pas ce message, ignorez-le et prévenez l'administrateur du portail.</p>
+            """;
+        return new EmailMessage(to, "Votre compte sur le portail du logement social", text, html, "compte-agent");
+    }
 }

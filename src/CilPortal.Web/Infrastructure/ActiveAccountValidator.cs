@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using CilPortal.Infrastructure.Audit;
+using CilPortal.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Infrastructure;
+
+/// <summary>
+/// Validates the session cookie on each request: Identity's security-stamp check (at its interval, one minute), then
+/// one small query for whether the account still exists and is active. A deactivated account is signed out at its
+/// next request, not at the next stamp check.
+/// </summary>
+public static class ActiveAccountValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<CilPortalDbContext>();
+        var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (active != true)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+}
+
+/// <summary>The audit log's view of the current request: who (the signed-in account) and from which address.</summary>
+public static class AuditActors
+{
+    public static AuditActor Actor(this HttpContext context, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AuditActor(userName ?? context.User.Identity?.Name ?? "", context.Connection.RemoteIpAddress?.ToString());
+    }
+}
