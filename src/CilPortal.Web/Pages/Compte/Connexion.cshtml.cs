@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Identity;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CilPortal.Web.Pages.Compte;
 
-public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager) : PageModel
+public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, AuditLog audit) : PageModel
 {
     public const string InvalidCredentials = "Adresse électronique ou mot de passe incorrect.";
     public const string LockedOut = "Trop d'essais : ce compte est bloqué pendant 15 minutes. Réessayez plus tard.";
@@ -31,13 +33,16 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
         var user = await userManager.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
+            await audit.WriteAsync(HttpContext.Actor(Input.Email.Trim()), AuditActions.SignInFailed, "Adresse inconnue.");
             ModelState.AddModelError(string.Empty, InvalidCredentials);
             return Page();
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var actor = HttpContext.Actor(user.Email);
         if (result.IsLockedOut)
         {
+            await audit.WriteAsync(actor, AuditActions.LockedOut, "Compte bloqué 15 minutes (mot de passe).", "utilisateur", user.Id);
             ModelState.AddModelError(string.Empty, LockedOut);
             return Page();
         }
@@ -49,9 +54,12 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
 
         if (!result.Succeeded)
         {
+            await audit.WriteAsync(actor, AuditActions.SignInFailed, result.IsNotAllowed ? "Connexion refusée : compte désactivé ou adresse non confirmée." : "Mot de passe incorrect.", "utilisateur", user.Id);
             ModelState.AddModelError(string.Empty, InvalidCredentials);
             return Page();
         }
+
+        await audit.WriteAsync(actor, AuditActions.SignIn, "Mot de passe.", "utilisateur", user.Id);
 
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Identity;
+using CilPortal.Web.Infrastructure;
 using CilPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,7 @@ namespace CilPortal.Web.Pages.Compte;
 /// The second step of a sign-in with two-factor authentication: the code of the authenticator app, or a single-use
 /// recovery code. Failures count towards the lockout like wrong passwords.
 /// </summary>
-public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, DemoOptions demo, TimeProvider time) : PageModel
+public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, DemoOptions demo, TimeProvider time, AuditLog audit) : PageModel
 {
     public const string WrongCode = "Ce code n'est pas valable. Saisissez le code affiché en ce moment par l'application, ou un code de secours.";
 
@@ -45,18 +47,22 @@ public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, Us
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signInManager.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+        var actor = HttpContext.Actor(user.Email);
         if (result.IsLockedOut)
         {
+            await audit.WriteAsync(actor, AuditActions.LockedOut, "Compte bloqué 15 minutes (code de double authentification).", "utilisateur", user.Id);
             ModelState.AddModelError(string.Empty, ConnexionModel.LockedOut);
             return Page();
         }
 
         if (!result.Succeeded)
         {
+            await audit.WriteAsync(actor, AuditActions.SignInCodeFailed, "Code de l'application ou code de secours refusé.", "utilisateur", user.Id);
             ModelState.AddModelError(nameof(Code), WrongCode);
             return Page();
         }
 
+        await audit.WriteAsync(actor, AuditActions.SignIn, code.Length == 6 && code.All(char.IsAsciiDigit) ? "Mot de passe et code de l'application." : "Mot de passe et code de secours.", "utilisateur", user.Id);
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl);

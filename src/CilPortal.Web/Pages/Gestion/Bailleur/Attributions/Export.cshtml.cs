@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Importers;
 using CilPortal.Infrastructure.Time;
@@ -13,7 +14,7 @@ namespace CilPortal.Web.Pages.Gestion.Bailleur.Attributions;
 /// The agent's examinations of a year as CSV: the import's columns, then the CIA classification of each lease.
 /// Only the agent's bailleur: the query filters on it.
 /// </summary>
-public class ExportModel(CilPortalDbContext db, ParisClock clock) : BailleurPageModel
+public class ExportModel(CilPortalDbContext db, ParisClock clock, AuditLog audit) : BailleurPageModel
 {
     public async Task<IActionResult> OnGetAsync(int? annee, CancellationToken cancellationToken)
     {
@@ -49,6 +50,8 @@ public class ExportModel(CilPortalDbContext db, ParisClock clock) : BailleurPage
             CsvText.AppendLine(csv, fields);
         }
 
+        await audit.WriteAsync(HttpContext.Actor(), AuditActions.AllocationsExport, $"Export CSV des attributions {year} : {rows.Count} ligne(s).", "bailleur",
+            BailleurId.ToString(CultureInfo.InvariantCulture), after: new { annee = year, lignes = rows.Count }, cancellationToken: cancellationToken);
         return File(CsvText.Bytes(csv), "text/csv; charset=utf-8", $"attributions-{year}.csv");
     }
 

@@ -1,6 +1,8 @@
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
 using CilPortal.Infrastructure.Reception;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Epci.Agents;
 
 /// <summary>Which reception points each reception agent works at (they record interviews and keep the agenda there).</summary>
-public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> users) : PageModel
+public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> users, AuditLog audit) : PageModel
 {
     public sealed record AgentRow(string Id, string Name, string Email, IReadOnlySet<int> Places);
 
@@ -32,10 +34,14 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
         var current = await db.ReceptionAgentAssignments.Where(a => a.UserId == agentId).ToListAsync(cancellationToken);
         db.ReceptionAgentAssignments.RemoveRange(current.Where(a => !chosen.Contains(a.ReceptionPointId)));
         db.ReceptionAgentAssignments.AddRange(chosen.Where(p => current.All(a => a.ReceptionPointId != p)).Select(p => new ReceptionAgentAssignment { UserId = agentId, ReceptionPointId = p }));
+        audit.Add(HttpContext.Actor(), AuditActions.AgentPlaces, $"Lieux de {agent.Name} ({agent.Email}).", "utilisateur", agentId,
+            PlaceNames(current.Select(a => a.ReceptionPointId)), PlaceNames(chosen));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Les lieux de {agent.Name} sont enregistrés.";
         return RedirectToPage();
     }
+
+    private string[] PlaceNames(IEnumerable<int> ids) => [.. Places.Where(p => ids.Contains(p.Id)).Select(p => p.Name)];
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Allocations;
 using CilPortal.Infrastructure.Allocations;
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
 /// The CIA settings per year: the first-quartile threshold of the ministerial arrêté and the convention's rates.
 /// Saving a year classifies again that year's leases, so every figure uses the threshold in force.
 /// </summary>
-public class AnneesModel(CilPortalDbContext db, CiaClassificationService classification, ParisClock clock, ILogger<AnneesModel> logger) : PageModel
+public class AnneesModel(CilPortalDbContext db, CiaClassificationService classification, ParisClock clock, AuditLog audit, ILogger<AnneesModel> logger) : PageModel
 {
     public IReadOnlyList<CiaYearSettings> Settings { get; private set; } = [];
 
@@ -58,13 +60,16 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
             db.CiaYears.Add(settings);
         }
 
-        var before = (settings.FirstQuartileThreshold, settings.OutsideQpvFirstQuartileTarget, settings.InQpvOtherQuartilesTarget, settings.PriorityPublicsTarget);
+        var isNew = db.Entry(settings).State == EntityState.Added;
+        var before = Snapshot(settings);
         settings.FirstQuartileThreshold = Input.Threshold;
         settings.ThresholdSource = string.IsNullOrWhiteSpace(Input.Source) ? null : Input.Source.Trim();
         settings.OutsideQpvFirstQuartileTarget = Input.OutsideQpv!.Value;
         settings.InQpvOtherQuartilesTarget = Input.InQpv!.Value;
         settings.PriorityPublicsTarget = Input.Priority!.Value;
         var reclassified = await classification.ApplyThresholdAsync(year, Input.Threshold, cancellationToken);
+        audit.Add(HttpContext.Actor(), AuditActions.CiaYear, $"Paramètres CIA {year} enregistrés ; {reclassified} bail(aux) reclassé(s).", "annee-cia",
+            year.ToString(System.Globalization.CultureInfo.InvariantCulture), isNew ? null : before, Snapshot(settings));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,11 +82,19 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
             return Page();
         }
 
-        logger.LogInformation("Paramètres CIA {Year} modifiés par {User} : avant {Before}, après {After}.", year, User.Identity?.Name, before,
-            (settings.FirstQuartileThreshold, settings.OutsideQpvFirstQuartileTarget, settings.InQpvOtherQuartilesTarget, settings.PriorityPublicsTarget));
+        logger.LogInformation("Paramètres CIA {Year} modifiés par {User}.", year, User.Identity?.Name);
         TempData["Message"] = $"Paramètres {year} enregistrés ; {reclassified} bail(aux) de {year} reclassé(s) avec ce seuil.";
         return Redirect($"/gestion/epci/cia/annees?annee={year}");
     }
+
+    private static object Snapshot(CiaYearSettings s) => new
+    {
+        seuil = s.FirstQuartileThreshold,
+        source = s.ThresholdSource,
+        tauxHorsQpv = s.OutsideQpvFirstQuartileTarget,
+        tauxQpv = s.InQpvOtherQuartilesTarget,
+        tauxPrioritaires = s.PriorityPublicsTarget,
+    };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Settings = await db.CiaYears.AsNoTracking().OrderByDescending(s => s.Year).ToListAsync(cancellationToken);

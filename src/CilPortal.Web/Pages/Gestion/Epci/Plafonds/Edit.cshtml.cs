@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Eligibility;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
+using CilPortal.Infrastructure.Audit;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Epci.Plafonds;
 
 /// <summary>Creates or corrects one yearly scale (PLAI or PLUS, one zone). A new one starts from the latest scale.</summary>
-public class EditModel(CilPortalDbContext db) : PageModel
+public class EditModel(CilPortalDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty]
     public ScaleInput Input { get; set; } = new();
@@ -68,6 +70,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        var before = id is null ? null : ScaleInput.From(scale);
         Input.ApplyTo(scale, effectiveFrom);
         foreach (var problem in scale.Validate())
         {
@@ -97,6 +100,9 @@ public class EditModel(CilPortalDbContext db) : PageModel
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(HttpContext.Actor(), AuditActions.IncomeCeilings,
+            $"Barème {scale.Financing.ToString().ToUpperInvariant()} {scale.Year} {(before is null ? "ajouté" : "modifié")}.", "bareme",
+            scale.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, ScaleInput.From(scale), cancellationToken);
         TempData["Message"] = $"Le barème {scale.Financing.ToString().ToUpperInvariant()} {scale.Year} est enregistré.";
         return RedirectToPage("Index");
     }
