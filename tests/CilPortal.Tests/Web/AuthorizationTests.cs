@@ -21,7 +21,7 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         "/ChiffresCles/Index", "/ChiffresCles/Commune",
         "/Simulateur/Index", "/Cotation/Index", "/Desabonnement/Index", "/RendezVous/Index", "/RendezVous/Annuler", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
         "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse", "/Compte/Inscription", "/Compte/Confirmation",
-        "/Compte/ConnexionCode",
+        "/Compte/ConnexionCode", "/Compte/MotDePasse",
     ];
 
     [Fact]
@@ -68,6 +68,13 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/import-sne", true)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/plafonds/modifier", false)]
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/cia/annees", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/utilisateurs", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/utilisateurs/nouveau", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/journal", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/utilisateurs", false)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/utilisateurs/nouveau", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/journal", false)]
+    [InlineData(DemoAccounts.Applicant, "/gestion/epci/journal", false)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/cia/annees", false)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/cia/annees", false)]
     [InlineData(DemoAccounts.BailleurAgent2, "/gestion/bailleur/patrimoine/import", true)]
