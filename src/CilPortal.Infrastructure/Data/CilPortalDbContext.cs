@@ -82,6 +82,18 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<CilPortal.Infrastructure.Audit.AuditEntry> AuditEntries => Set<CilPortal.Infrastructure.Audit.AuditEntry>();
 
+    public DbSet<CilPortal.Domain.Commission.CoordinationCase> CoordinationCases => Set<CilPortal.Domain.Commission.CoordinationCase>();
+
+    public DbSet<CilPortal.Domain.Commission.CaseDocument> CaseDocuments => Set<CilPortal.Domain.Commission.CaseDocument>();
+
+    public DbSet<CilPortal.Domain.Commission.CommissionSession> CommissionSessions => Set<CilPortal.Domain.Commission.CommissionSession>();
+
+    public DbSet<CilPortal.Domain.Commission.CaseDecision> CaseDecisions => Set<CilPortal.Domain.Commission.CaseDecision>();
+
+    public DbSet<CilPortal.Domain.Commission.CaseAction> CaseActions => Set<CilPortal.Domain.Commission.CaseAction>();
+
+    public DbSet<CilPortal.Infrastructure.Commission.CaseInvitation> CaseInvitations => Set<CilPortal.Infrastructure.Commission.CaseInvitation>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToPublishedGrids();

@@ -70,6 +70,8 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Audit.AuditPurgeJob>();
         services.AddScoped<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>();
         services.AddScoped<CilPortal.Infrastructure.Reception.ReceptionAgentPlaces>();
+        services.AddScoped<CilPortal.Infrastructure.Commission.CommissionAccess>();
+        services.AddScoped<CilPortal.Infrastructure.Commission.CommissionService>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentBooking>();
         services.AddScoped<CilPortal.Infrastructure.Reception.AppointmentReminderJob>();
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();

@@ -16,6 +16,9 @@ public enum DemandAccessPurpose
     PhoneCall = 3,
     FollowUp = 4,
     Designation = 5,
+
+    /// <summary>A case of the coordination commission that concerns the demand (never a reason to open it at a desk).</summary>
+    Commission = 6,
 }
 
 /// <summary>One read (or change) of a demand by staff: who, when, why. Kept for the data protection officer.</summary>
@@ -37,6 +40,9 @@ public class DemandAccessLog
 
 public static class DemandAccessPurposeLabels
 {
+    /// <summary>The reasons a desk may give to open a demand (the commission reads its cases through its own pages).</summary>
+    public static IReadOnlyList<DemandAccessPurpose> Desk { get; } = [.. Enum.GetValues<DemandAccessPurpose>().Where(p => p != DemandAccessPurpose.Commission)];
+
     public static string French(this DemandAccessPurpose purpose) => purpose switch
     {
         DemandAccessPurpose.Reception => "Accueil du demandeur au guichet",
@@ -44,6 +50,7 @@ public static class DemandAccessPurposeLabels
         DemandAccessPurpose.PhoneCall => "Appel du demandeur",
         DemandAccessPurpose.FollowUp => "Suivi ou relance",
         DemandAccessPurpose.Designation => "Examen pour une désignation",
+        DemandAccessPurpose.Commission => "Commission de coordination",
         _ => purpose.ToString(),
     };
 }
