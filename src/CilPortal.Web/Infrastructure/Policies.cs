@@ -51,5 +51,10 @@ public static class PageAccess
         conventions.AuthorizeFolder("/Gestion/Accueil", Policies.ReceptionAgent);
         conventions.AuthorizeFolder("/Gestion/Bailleur", Policies.BailleurAgent);
         conventions.AuthorizeFolder("/Gestion/Epci", Policies.EpciAdministrator);
+
+        // The coordination commission (at /gestion/epci/commission): any staff account reaches the folder, then each page
+        // shows a case only to the EPCI administrators and the agents invited to it (404 otherwise), and lets only
+        // administrators change what is not their own action.
+        conventions.AuthorizeFolder("/Gestion/Commission", Policies.Staff);
     }
 }

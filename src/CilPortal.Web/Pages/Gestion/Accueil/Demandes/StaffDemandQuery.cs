@@ -43,5 +43,5 @@ public sealed class StaffDemandQuery(CilPortalDbContext db)
     }
 
     public static DemandAccessPurpose? ParsePurpose(string? motif) =>
-        Enum.TryParse<DemandAccessPurpose>(motif, ignoreCase: true, out var purpose) && Enum.IsDefined(purpose) ? purpose : null;
+        Enum.TryParse<DemandAccessPurpose>(motif, ignoreCase: true, out var purpose) && DemandAccessPurposeLabels.Desk.Contains(purpose) ? purpose : null;
 }
