@@ -1,4 +1,5 @@
 using CilPortal.Domain.Allocations;
+using CilPortal.Domain.Commission;
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
@@ -35,10 +36,81 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         if (string.IsNullOrWhiteSpace(options.AccountPassword))
         {
             logger.LogWarning("Demo:AccountPassword n'est pas renseigné : aucun compte de démonstration n'est créé.");
+        }
+        else
+        {
+            await SeedAccountsAsync(options.AccountPassword);
+        }
+
+        await SeedCommissionAsync(today, cancellationToken);
+    }
+
+    /// <summary>Three fictional cases of the coordination commission, once; the demo reception agent is invited to the first.</summary>
+    private async Task SeedCommissionAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        if (await db.CoordinationCases.AnyAsync(cancellationToken))
+        {
             return;
         }
 
-        await SeedAccountsAsync(options.AccountPassword);
+        var active = db.Demands.Where(d => d.Status == DemandStatus.Active && d.IsFictional).OrderBy(d => d.Id);
+        var blocked = await active.Where(d => d.FiledOn < today.AddYears(-2)).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await active.Skip(10).Select(d => d.Id).FirstAsync(cancellationToken);
+        var particular = await active.Where(d => d.Id != blocked).Skip(20).Select(d => d.Id).FirstAsync(cancellationToken);
+        var dalo = await active.Where(d => d.IsDaloRecognised && d.Id != blocked && d.Id != particular).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await active.Where(d => d.Id != blocked && d.Id != particular).Skip(30).Select(d => d.Id).FirstAsync(cancellationToken);
+
+        var first = new CoordinationCase
+        {
+            DemandId = blocked,
+            Reason = CaseReason.BlockedCase,
+            ReferringBody = "CCAS de la commune (fictif)",
+            OpenedOn = today.AddDays(-60),
+            OpenedBy = DemoAccounts.EpciAdministrator,
+            Status = CaseStatus.InProgress,
+        };
+        first.Documents.Add(new CaseDocument { Label = "Avis d'imposition", ReceivedOn = today.AddDays(-55) });
+        first.Documents.Add(new CaseDocument { Label = "Rapport social" });
+        first.Actions.Add(new CaseAction { Description = "Rechercher un T3 en rez-de-chaussée dans le contingent de l'intercommunalité.", OwnerName = "Service habitat de l'intercommunalité", DueOn = today.AddDays(-10) });
+        first.Actions.Add(new CaseAction { Description = "Recevoir le ménage pour mettre à jour la demande.", OwnerName = "Agent d'accueil de démonstration", DueOn = today.AddDays(20) });
+        var second = new CoordinationCase
+        {
+            DemandId = particular,
+            Reason = CaseReason.ParticularExamination,
+            ReferringBody = "Service social du Département (fictif)",
+            OpenedOn = today.AddDays(-20),
+            OpenedBy = DemoAccounts.EpciAdministrator,
+        };
+        second.Documents.Add(new CaseDocument { Label = "Justificatif de la situation de logement" });
+        var third = new CoordinationCase
+        {
+            DemandId = dalo,
+            Reason = CaseReason.DaloFollowUp,
+            ReferringBody = "Commission de médiation DALO (fictif)",
+            OpenedOn = today.AddDays(-120),
+            OpenedBy = DemoAccounts.EpciAdministrator,
+            Status = CaseStatus.Closed,
+            ClosedOn = today.AddDays(-15),
+            ClosingNote = "Ménage relogé après une proposition acceptée : fin du suivi.",
+        };
+        db.CoordinationCases.AddRange(first, second, third);
+        var session = new CommissionSession
+        {
+            HeldOn = today.AddDays(-45),
+            Attendees = ["Service habitat de l'intercommunalité", "Bailleur 1 (fictif)", "CCAS (fictif)"],
+            RecordedBy = DemoAccounts.EpciAdministrator,
+        };
+        await db.SaveChangesAsync(cancellationToken);
+        session.Decisions.Add(new CaseDecision { CaseId = first.Id, Text = "Rechercher un logement adapté dans le contingent de l'intercommunalité ; point à la prochaine séance." });
+        session.Decisions.Add(new CaseDecision { CaseId = third.Id, Text = "Proposition du bailleur 1 à présenter en CALEOL." });
+        db.CommissionSessions.Add(session);
+        if (await users.FindByEmailAsync(DemoAccounts.ReceptionAgent) is { } agent)
+        {
+            db.Add(new CilPortal.Infrastructure.Commission.CaseInvitation { CaseId = first.Id, UserId = agent.Id, InvitedAt = new DateTimeOffset(first.OpenedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), InvitedBy = DemoAccounts.EpciAdministrator });
+            first.Actions[1].OwnerUserId = agent.Id;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedTerritoryAsync(int seed, DateOnly today, CancellationToken cancellationToken)
