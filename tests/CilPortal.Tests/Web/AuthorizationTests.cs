@@ -97,6 +97,18 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/accueil/nouvelle-demande", true)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/accueil/nouvelle-demande", false)]
     [InlineData(DemoAccounts.Applicant, "/gestion/accueil/nouvelle-demande", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/commission", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/commission", true)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/epci/commission", true)]
+    [InlineData(DemoAccounts.Applicant, "/gestion/epci/commission", false)]
+    [InlineData(DemoAccounts.Tenant, "/gestion/epci/commission", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/commission/nouveau", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/commission/nouveau", false)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/commission/nouveau", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/commission/seances", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/commission/seances/nouvelle", true)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/commission/seances", false)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/commission/seances/nouvelle", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
