@@ -62,7 +62,9 @@ public class CiaPagesTests(BrowserFixture browser)
         await page.GetByLabel("Contingent (réservataire)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByLabel("Demandes candidates").FillAsync(string.Join("\n", nurs));
         await page.GetByRole(AriaRole.Button, new() { Name = "Simuler" }).ClickAsync();
-        Assert.Equal(3, await page.GetByTestId("what-if-results").Locator("tbody tr").CountAsync());
+        Assert.Equal(3, await page.GetByTestId("candidate").CountAsync());
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The what-if scrolls sideways on a phone.");
         await page.ScreenshotAsync("epci-cia-simulation");
         await page.AssertNoWcagViolationsAsync();
     }

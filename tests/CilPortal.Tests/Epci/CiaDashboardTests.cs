@@ -195,7 +195,7 @@ public partial class CiaWhatIfPageTests(CilPortalWebFactory factory) : IClassFix
             candidates.Select(c => new CiaCandidate(c.Id, CiaClassifier.Classify(CiaClassifier.InputFor(c, today, qpv, data.Settings.FirstQuartileThreshold, false)))),
             reservataireId, bailleurId, commune);
         var order = expected.Select(r => candidates.Single(c => c.Id == r.CandidateId).Nur).ToList();
-        var positions = order.Select(nur => html.IndexOf($"<td>{nur}</td>", StringComparison.Ordinal)).ToList();
+        var positions = order.Select(nur => html.IndexOf($"data-testid=\"candidate-nur\">{nur}<", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
 
