@@ -96,8 +96,9 @@ public static class CiaClassifier
         };
     }
 
-    /// <summary>The input for a demand: members already born, monthly resources, priority public or DALO.</summary>
-    public static CiaClassificationInput InputFor(Demand demand, DateOnly leaseSignedOn, string? qpvCode, decimal? threshold, bool urbanRenewal)
+    /// <summary>The input for a demand: members already born, monthly resources, priority public (recognised, or in a situation the year counts).</summary>
+    public static CiaClassificationInput InputFor(
+        Demand demand, DateOnly leaseSignedOn, string? qpvCode, decimal? threshold, bool urbanRenewal, PriorityPublicCriteria countedSituations = PriorityPublicCriteria.None)
     {
         ArgumentNullException.ThrowIfNull(demand);
         return new CiaClassificationInput(
@@ -106,7 +107,7 @@ public static class CiaClassifier
             [.. demand.Members.Where(m => m.Role != HouseholdRole.ExpectedChild).Select(m => m.BirthDate)],
             HouseholdResources.Monthly(demand.Resources),
             threshold,
-            demand.IsPriorityPublic || demand.IsDaloRecognised,
+            PriorityPublicRules.IsPriorityPublic(demand, countedSituations),
             urbanRenewal);
     }
 }

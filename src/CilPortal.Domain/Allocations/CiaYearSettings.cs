@@ -20,6 +20,9 @@ public class CiaYearSettings
 
     public decimal PriorityPublicsTarget { get; set; } = CiaTargets.Default.PriorityPublics;
 
+    /// <summary>Situations counted as priority publics this year, besides the recognised ones (label, DALO).</summary>
+    public PriorityPublicCriteria PriorityPublicSituations { get; set; }
+
     public CiaTargets Targets => new(OutsideQpvFirstQuartileTarget, InQpvOtherQuartilesTarget, PriorityPublicsTarget);
 }
 

@@ -49,17 +49,28 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
     }
 
     /// <summary>
-    /// Applies a year's new threshold to its leases (the caller saves): the household, resources and QPV recorded
-    /// at the lease stay as they were; leases not classified yet are classified.
+    /// Applies a year's new settings to its leases (the caller saves): the new threshold, and the year's list of
+    /// situations counted as priority publics. The household, resources and QPV recorded at the lease stay as they
+    /// were; whether the household is a priority public is read again from its demand, unless the demand's personal
+    /// data has been purged (retention), in which case what was recorded stays. Leases not classified yet are classified.
     /// </summary>
-    public async Task<int> ApplyThresholdAsync(int year, decimal? threshold, CancellationToken cancellationToken = default)
+    public async Task<int> ApplyYearSettingsAsync(CiaYearSettings settings, CancellationToken cancellationToken = default)
     {
-        var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
+        ArgumentNullException.ThrowIfNull(settings);
+        var start = new DateOnly(settings.Year, 1, 1);
+        var end = new DateOnly(settings.Year, 12, 31);
         var leases = await db.Allocations.Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= end).ToListAsync(cancellationToken);
+        var demandIds = leases.Select(a => a.DemandId).Distinct().ToList();
+        var demands = await db.Demands.AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.PersonalDataPurgedOn == null).ToDictionaryAsync(d => d.Id, cancellationToken);
         foreach (var lease in leases.Where(a => a.Classification is not null))
         {
-            lease.Classification = CiaClassifier.WithThreshold(lease.Classification!, threshold);
+            var classification = CiaClassifier.WithThreshold(lease.Classification!, settings.FirstQuartileThreshold);
+            if (demands.TryGetValue(lease.DemandId, out var demand))
+            {
+                classification = classification with { IsPriorityPublic = PriorityPublicRules.IsPriorityPublic(demand, settings.PriorityPublicSituations) };
+            }
+
+            lease.Classification = classification;
         }
 
         await ClassifyAsync([.. leases.Where(a => a.Classification is null)], cancellationToken);

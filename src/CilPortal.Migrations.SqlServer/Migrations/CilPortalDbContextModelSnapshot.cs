@@ -159,6 +159,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
 
+                    b.Property<int>("PriorityPublicSituations")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("PriorityPublicsTarget")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");

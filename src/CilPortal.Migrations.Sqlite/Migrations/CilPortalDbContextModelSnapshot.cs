@@ -142,6 +142,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<double>("OutsideQpvFirstQuartileTarget")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("PriorityPublicSituations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("PriorityPublicsTarget")
                         .HasColumnType("REAL");
 

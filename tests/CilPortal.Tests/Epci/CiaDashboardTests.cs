@@ -264,3 +264,45 @@ public class SectorPageTests
         Assert.False(await after.CiaTargetOverrides.AnyAsync(o => o.ScopeKind == CiaScopeKind.Sector && o.ScopeId == id));
     }
 }
+
+public class PriorityPublicListTests
+{
+    [Fact]
+    public async Task Listing_a_situation_for_a_year_counts_its_households_as_priority_publics_from_then_on()
+    {
+        using var own = new CilPortalWebFactory();
+        var client = own.CreateClient();
+        await client.SignInAsync(DemoAccounts.EpciAdministrator);
+        var today = own.Services.GetRequiredService<ParisClock>().Today;
+        var year = today.Year - 1;
+        int allocationId;
+        decimal before;
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            var start = new DateOnly(year, 1, 1);
+            var lease = await db.Allocations.Where(a => a.LeaseSignedOn >= start && a.LeaseSignedOn <= new DateOnly(year, 12, 31) && a.Classification != null && !a.Classification.IsPriorityPublic)
+                .OrderBy(a => a.Id).FirstAsync();
+            var demand = await db.Demands.SingleAsync(d => d.Id == lease.DemandId);
+            demand.Situations |= CilPortal.Domain.Scoring.DemandSituations.Disability;
+            await db.SaveChangesAsync();
+            allocationId = lease.Id;
+            before = (await scope.ServiceProvider.GetRequiredService<CiaDashboardService>().LoadAsync(year, today)).Breakdown.Epci.PriorityPublics.Met;
+        }
+
+        var settings = await own.Services.CreateScope().ServiceProvider.GetRequiredService<CiaClassificationService>().SettingsAsync(year);
+        await client.PostFormAsync("/gestion/epci/cia/annees", [
+            new("Input.Year", year.ToString(CultureInfo.InvariantCulture)),
+            new("Input.Threshold", settings.FirstQuartileThreshold?.ToString(CultureInfo.InvariantCulture) ?? ""),
+            new("Input.OutsideQpv", "25"), new("Input.InQpv", "50"), new("Input.Priority", "25"),
+            new("Input.Situations", "Disability"),
+        ]);
+
+        using var check = own.Services.CreateScope();
+        var db2 = check.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        Assert.Equal(PriorityPublicCriteria.Disability, (await db2.CiaYears.SingleAsync(y => y.Year == year)).PriorityPublicSituations);
+        Assert.True((await db2.Allocations.SingleAsync(a => a.Id == allocationId)).Classification!.IsPriorityPublic);
+        var after = (await check.ServiceProvider.GetRequiredService<CiaDashboardService>().LoadAsync(year, today)).Breakdown.Epci.PriorityPublics.Met;
+        Assert.True(after > before, $"{after} priority publics after listing disability, {before} before.");
+    }
+}

@@ -35,6 +35,7 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
             OutsideQpv = existing.OutsideQpvFirstQuartileTarget,
             InQpv = existing.InQpvOtherQuartilesTarget,
             Priority = existing.PriorityPublicsTarget,
+            Situations = [.. PriorityPublicRules.All.Where(c => existing.PriorityPublicSituations.HasFlag(c))],
         };
     }
 
@@ -67,7 +68,9 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         settings.OutsideQpvFirstQuartileTarget = Input.OutsideQpv!.Value;
         settings.InQpvOtherQuartilesTarget = Input.InQpv!.Value;
         settings.PriorityPublicsTarget = Input.Priority!.Value;
-        var reclassified = await classification.ApplyThresholdAsync(year, Input.Threshold, cancellationToken);
+        settings.PriorityPublicSituations = Input.Situations.Where(c => PriorityPublicRules.All.Contains(c)).Aggregate(PriorityPublicCriteria.None, (all, c) => all | c);
+        await db.SaveChangesAsync(cancellationToken);
+        var reclassified = await classification.ApplyYearSettingsAsync(settings, cancellationToken);
         audit.Add(HttpContext.Actor(), AuditActions.CiaYear, $"Paramètres CIA {year} enregistrés ; {reclassified} bail(aux) reclassé(s).", "annee-cia",
             year.ToString(System.Globalization.CultureInfo.InvariantCulture), isNew ? null : before, Snapshot(settings));
         try
@@ -83,7 +86,7 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         }
 
         logger.LogInformation("Paramètres CIA {Year} modifiés par {User}.", year, User.Identity?.Name);
-        TempData["Message"] = $"Paramètres {year} enregistrés ; {reclassified} bail(aux) de {year} reclassé(s) avec ce seuil.";
+        TempData["Message"] = $"Paramètres {year} enregistrés ; {reclassified} bail(aux) de {year} reclassé(s) avec ce seuil et cette liste de publics prioritaires.";
         return Redirect($"/gestion/epci/cia/annees?annee={year}");
     }
 
@@ -94,6 +97,7 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         tauxHorsQpv = s.OutsideQpvFirstQuartileTarget,
         tauxQpv = s.InQpvOtherQuartilesTarget,
         tauxPrioritaires = s.PriorityPublicsTarget,
+        situationsPrioritaires = s.PriorityPublicSituations.ToString(),
     };
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
@@ -128,5 +132,8 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
         [Required(ErrorMessage = "Indiquez le taux des publics prioritaires.")]
         [Range(typeof(decimal), "0", "100", ErrorMessage = "Un taux va de 0 à 100 %.")]
         public decimal? Priority { get; set; } = CiaTargets.Default.PriorityPublics;
+
+        /// <summary>Situations counted as priority publics this year, besides the recognised households.</summary>
+        public List<PriorityPublicCriteria> Situations { get; set; } = [];
     }
 }

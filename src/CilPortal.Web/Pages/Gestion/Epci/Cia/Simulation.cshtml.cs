@@ -88,7 +88,7 @@ public class SimulationModel(CilPortalDbContext db, CiaDashboardService dashboar
         }
 
         var classified = demands.Select(d => (Demand: d, Classification: CiaClassifier.Classify(
-            CiaClassifier.InputFor(d, today, dwelling!.QpvCode, Data.Settings.FirstQuartileThreshold, urbanRenewal: false)))).ToList();
+            CiaClassifier.InputFor(d, today, dwelling!.QpvCode, Data.Settings.FirstQuartileThreshold, urbanRenewal: false, Data.Settings.PriorityPublicSituations)))).ToList();
         var ranked = CiaWhatIf.Rank(today.Year, today, Data.Counted, Data.Settings.Targets,
             classified.Select(c => new CiaCandidate(c.Demand.Id, c.Classification)), reservataire!.Value, dwelling!.BailleurId, dwelling.Commune);
         Results = [.. ranked.Select(r =>
