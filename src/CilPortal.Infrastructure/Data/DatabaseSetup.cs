@@ -60,6 +60,7 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();
         services.AddScoped<CilPortal.Infrastructure.Importers.StockImporter>();
+        services.AddScoped<CilPortal.Infrastructure.Importers.QpvImporter>();
         services.AddScoped<CilPortal.Infrastructure.Importers.AllocationImporter>();
         services.AddScoped<CilPortal.Infrastructure.Allocations.CaleolService>();
         services.AddScoped<CilPortal.Infrastructure.Demands.DeskRegistration>();

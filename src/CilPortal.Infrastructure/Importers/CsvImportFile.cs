@@ -7,7 +7,10 @@ namespace CilPortal.Infrastructure.Importers;
 /// <param name="Key">What the line is about (a NUR, a dwelling identifier…), shown with the line number.</param>
 public sealed record ImportLineError(int Line, string? Key, string Column, string Message)
 {
-    public override string ToString() => $"Ligne {Line}{(Key is null ? "" : $" ({Key})")}, {Column} : {Message}";
+    /// <summary>What <see cref="Line"/> counts, shown before it: « Ligne » for a CSV file, « Entité » for a GeoJSON feature, « Fichier » (with line 0) for the whole file.</summary>
+    public string Unit { get; init; } = "Ligne";
+
+    public override string ToString() => $"{Unit}{(Line > 0 ? $" {Line}" : "")}{(Key is null ? "" : $" ({Key})")}, {Column} : {Message}";
 }
 
 /// <summary>
