@@ -109,6 +109,15 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
     [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/commission/seances/nouvelle", true)]
     [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/commission/seances", false)]
     [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/commission/seances/nouvelle", false)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/qpv/import", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/bailleurs", true)]
+    [InlineData(DemoAccounts.EpciAdministrator, "/gestion/epci/reservataires", true)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/qpv/import", false)]
+    [InlineData(DemoAccounts.BailleurAgent1, "/gestion/epci/bailleurs", false)]
+    [InlineData(DemoAccounts.BailleurAgent2, "/gestion/epci/reservataires", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/qpv/import", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/bailleurs", false)]
+    [InlineData(DemoAccounts.ReceptionAgent, "/gestion/epci/reservataires", false)]
     public async Task Each_role_reaches_its_own_space_only(string account, string url, bool allowed)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
