@@ -63,6 +63,12 @@ public static class AuditActions
     public const string CiaYear = "cia-annee";
     public const string IncomeCeilings = "plafonds";
     public const string AllocationsExport = "export-attributions";
+    public const string CiaReportExport = "export-bilan-cia";
+    public const string CiaScopeTargets = "cia-objectifs-perimetre";
+    public const string Sector = "secteur";
+    public const string Bailleur = "bailleur";
+    public const string Reservataire = "reservataire";
+    public const string QpvImport = "import-qpv";
     public const string AuditPurge = "purge-journal";
     public const string DemandRetention = "purge-donnees-demandes";
 
@@ -85,6 +91,12 @@ public static class AuditActions
         [CiaYear] = "Paramètres CIA d'une année",
         [IncomeCeilings] = "Barème de plafonds de ressources",
         [AllocationsExport] = "Export des attributions",
+        [CiaReportExport] = "Export du bilan annuel de la CIA",
+        [CiaScopeTargets] = "Objectifs CIA d'un bailleur ou d'un secteur",
+        [Sector] = "Secteur de la CIA",
+        [Bailleur] = "Bailleur",
+        [Reservataire] = "Réservataire",
+        [QpvImport] = "Import des quartiers prioritaires",
         [AuditPurge] = "Purge du journal",
         [DemandRetention] = "Effacement des données des demandes radiées",
         [DemandAccess] = "Consultation ou action sur une demande",

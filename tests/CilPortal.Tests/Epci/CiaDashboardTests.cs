@@ -125,6 +125,8 @@ public partial class CiaDashboardTests(CilPortalWebFactory factory) : IClassFixt
         Assert.Contains("# Seuil du premier quartile;", csv, StringComparison.Ordinal);
         Assert.Contains($"Intercommunalité;Intercommunalité;Hors QPV : premier quartile;{epci.OutsideQpvFirstQuartile.Total};{epci.OutsideQpvFirstQuartile.Met};", csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/gestion/epci/cia/bilan?handler=export&format=pdf&annee={year}", UriKind.Relative))).StatusCode);
+        using var check = factory.Services.CreateScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().AuditEntries.CountAsync(a => a.Action == CilPortal.Infrastructure.Audit.AuditActions.CiaReportExport) >= 2);
     }
 
     [Theory]
@@ -262,6 +264,10 @@ public class SectorPageTests
         var after = check.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         Assert.False(await after.Sectors.AnyAsync(s => s.Id == id));
         Assert.False(await after.CiaTargetOverrides.AnyAsync(o => o.ScopeKind == CiaScopeKind.Sector && o.ScopeId == id));
+        var journal = await after.AuditEntries.Where(a => a.Action == CilPortal.Infrastructure.Audit.AuditActions.Sector).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(3, journal.Count);
+        Assert.Contains("Littoral et étangs", journal[1].After, StringComparison.Ordinal);
+        Assert.Contains(commune, journal[1].Before, StringComparison.Ordinal);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Bailleurs;
 /// The bailleurs of the territory: list, creation and change (name, kind, SIREN). No deletion: stock, allocations
 /// and staff accounts refer to them.
 /// </summary>
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     [BindProperty]
     public BailleurInput Input { get; set; } = new();
@@ -59,6 +60,7 @@ public class IndexModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        var before = bailleur is null ? null : new { nom = bailleur.Name, type = bailleur.Kind.ToString(), siren = bailleur.Siren };
         if (bailleur is null)
         {
             bailleur = new BailleurEntity();
@@ -68,7 +70,18 @@ public class IndexModel(CilPortalDbContext db) : PageModel
         bailleur.Name = name;
         bailleur.Kind = Input.Kind!.Value;
         bailleur.Siren = string.IsNullOrEmpty(siren) ? null : siren;
-        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.Bailleur, $"Bailleur « {name} » enregistré.", "bailleur", Input.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            before, new { nom = bailleur.Name, type = bailleur.Kind.ToString(), siren = bailleur.Siren });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Name", "Un autre bailleur porte déjà ce nom.");
+            return Page();
+        }
+
         TempData["Message"] = $"Le bailleur « {name} » est enregistré.";
         return Redirect("/gestion/epci/bailleurs");
     }

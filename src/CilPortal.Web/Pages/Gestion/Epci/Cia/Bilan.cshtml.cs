@@ -1,13 +1,14 @@
 using CilPortal.Infrastructure.Allocations;
 using CilPortal.Infrastructure.Exports;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
 
 /// <summary>The annual report of the CIA for the CIL meeting: a printable page, and the same tables as CSV and XLSX.</summary>
-public class BilanModel(CiaDashboardService dashboard, ParisClock clock) : PageModel
+public class BilanModel(CiaDashboardService dashboard, CilPortal.Infrastructure.Audit.AuditLog audit, ParisClock clock) : PageModel
 {
     public CiaDashboardData Data { get; private set; } = null!;
 
@@ -25,6 +26,12 @@ public class BilanModel(CiaDashboardService dashboard, ParisClock clock) : PageM
     public async Task<IActionResult> OnGetExportAsync(int? annee, string? format, CancellationToken cancellationToken)
     {
         await LoadAsync(annee, cancellationToken);
+        if (format is "xlsx" or "csv")
+        {
+            await audit.WriteAsync(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.CiaReportExport, $"Bilan CIA {Data.Year} exporté en {format.ToUpperInvariant()}.", "annee-cia",
+                Data.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        }
+
         return format switch
         {
             "xlsx" => File(CiaReport.Xlsx(Data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bilan-cia-{Data.Year}.xlsx"),

@@ -14,7 +14,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
 /// The CIA rates of a year broken down by bailleur and by sector, when the convention sets them: a scope without
 /// its own rates is measured against the year's (see <see cref="CiaTargetResolver"/>).
 /// </summary>
-public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService classification, ParisClock clock) : PageModel
+public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService classification, CilPortal.Infrastructure.Audit.AuditLog audit, ParisClock clock) : PageModel
 {
     public sealed record ScopeRow(CiaScopeKind Kind, int Id, string Name, CiaTargets Targets, bool IsOwn);
 
@@ -55,9 +55,12 @@ public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService clas
             db.CiaTargetOverrides.Add(existing);
         }
 
+        var before = db.Entry(existing).State == EntityState.Added ? null : new { horsQpv = existing.OutsideQpvFirstQuartileTarget, qpv = existing.InQpvOtherQuartilesTarget, prioritaires = existing.PriorityPublicsTarget };
         existing.OutsideQpvFirstQuartileTarget = outside!.Value;
         existing.InQpvOtherQuartilesTarget = inside!.Value;
         existing.PriorityPublicsTarget = priority!.Value;
+        audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.CiaScopeTargets, $"Objectifs {Year} de {row!.Name} enregistrés.", row.Kind == CiaScopeKind.Bailleur ? "bailleur" : "secteur",
+            row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, new { horsQpv = outside, qpv = inside, prioritaires = priority });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Les objectifs {Year} de {row!.Name} sont enregistrés.";
         return Redirect($"/gestion/epci/cia/objectifs?annee={Year}");
@@ -67,7 +70,12 @@ public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService clas
     public async Task<IActionResult> OnPostResetAsync(int? annee, CiaScopeKind kind, int id, CancellationToken cancellationToken)
     {
         await LoadAsync(annee, cancellationToken);
-        await db.CiaTargetOverrides.Where(o => o.Year == Year && o.ScopeKind == kind && o.ScopeId == id).ExecuteDeleteAsync(cancellationToken);
+        if (await db.CiaTargetOverrides.Where(o => o.Year == Year && o.ScopeKind == kind && o.ScopeId == id).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await audit.WriteAsync(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.CiaScopeTargets, $"Objectifs {Year} propres retirés : le périmètre reprend ceux de l'année.",
+                kind == CiaScopeKind.Bailleur ? "bailleur" : "secteur", id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        }
+
         TempData["Message"] = "Ce périmètre reprend les objectifs de l'année.";
         return Redirect($"/gestion/epci/cia/objectifs?annee={Year}");
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Reservataires;
 /// The réservataires: list, creation and change. A bailleur's own flow names its bailleur, a commune's contingent
 /// its commune (one of the EPCI). No deletion: allocations and CIA targets refer to them.
 /// </summary>
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public sealed record ReservataireRow(int Id, string Name, ReservataireKind Kind, string? Detail);
 
@@ -73,6 +74,7 @@ public class IndexModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        var before = reservataire is null ? null : new { nom = reservataire.Name, type = reservataire.Kind.ToString(), bailleur = reservataire.BailleurId, commune = reservataire.CommuneInseeCode };
         if (reservataire is null)
         {
             reservataire = new Reservataire();
@@ -83,7 +85,18 @@ public class IndexModel(CilPortalDbContext db) : PageModel
         reservataire.Kind = kind!.Value;
         reservataire.BailleurId = kind == ReservataireKind.Bailleur ? Input.BailleurId : null;
         reservataire.CommuneInseeCode = kind == ReservataireKind.Commune ? commune : null;
-        await db.SaveChangesAsync(cancellationToken);
+        audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.Reservataire, $"Réservataire « {name} » enregistré.", "reservataire", Input.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            before, new { nom = reservataire.Name, type = reservataire.Kind.ToString(), bailleur = reservataire.BailleurId, commune = reservataire.CommuneInseeCode });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Name", "Un autre réservataire porte déjà ce nom.");
+            return Page();
+        }
+
         TempData["Message"] = $"Le réservataire « {name} » est enregistré.";
         return Redirect("/gestion/epci/reservataires");
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Secteurs;
 /// The sectors of the CIA: groups of communes and QPV over which the convention's targets are followed. An
 /// allocation counts in a sector when its commune or its QPV belongs to it.
 /// </summary>
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public sealed record SectorRow(int Id, string Name, IReadOnlyList<string> Communes, IReadOnlyList<string> Qpvs);
 
@@ -61,6 +62,7 @@ public class IndexModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        var before = sector is null ? null : new { nom = sector.Name, communes = sector.Communes.Select(c => c.CommuneInseeCode).Order(StringComparer.Ordinal).ToList(), qpv = sector.Qpvs.Select(q => q.QpvCode).Order(StringComparer.Ordinal).ToList() };
         if (sector is null)
         {
             sector = new Sector();
@@ -72,6 +74,8 @@ public class IndexModel(CilPortalDbContext db) : PageModel
         sector.Communes.AddRange(communes.Where(c => sector.Communes.All(x => x.CommuneInseeCode != c)).Select(c => new SectorCommune { CommuneInseeCode = c }));
         sector.Qpvs.RemoveAll(q => !qpvs.Contains(q.QpvCode));
         sector.Qpvs.AddRange(qpvs.Where(q => sector.Qpvs.All(x => x.QpvCode != q)).Select(q => new SectorQpv { QpvCode = q }));
+        audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.Sector, $"Secteur « {name} » enregistré.", "secteur", Input.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            before, new { nom = name, communes = communes.Order(StringComparer.Ordinal).ToList(), qpv = qpvs.Order(StringComparer.Ordinal).ToList() });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Le secteur « {name} » est enregistré.";
         return Redirect("/gestion/epci/secteurs");
@@ -83,6 +87,11 @@ public class IndexModel(CilPortalDbContext db) : PageModel
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.CiaTargetOverrides.Where(o => o.ScopeKind == CiaScopeKind.Sector && o.ScopeId == id).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Sectors.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await audit.WriteAsync(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.Sector, "Secteur supprimé, avec ses objectifs propres.", "secteur", id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = deleted == 0 ? "Ce secteur n'existe plus." : "Le secteur est supprimé.";
         return Redirect("/gestion/epci/secteurs");
