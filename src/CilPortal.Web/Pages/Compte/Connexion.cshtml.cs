@@ -67,8 +67,12 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
         }
 
         var roles = await userManager.GetRolesAsync(user);
-        return LocalRedirect(roles.Contains(Roles.Applicant) ? "/ma-demande" : roles.Any(Roles.Staff.Contains) ? "/gestion" : "/");
+        return LocalRedirect(LandingFor(roles));
     }
+
+    /// <summary>Where a signed-in person lands without a return address: their demand, the staff space, or home.</summary>
+    public static string LandingFor(IList<string> roles) =>
+        roles.Contains(Roles.Applicant) ? "/ma-demande" : roles.Any(Roles.Staff.Contains) ? "/gestion" : "/";
 
     public sealed class LoginInput
     {

@@ -69,7 +69,7 @@ public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, Us
         }
 
         var roles = await userManager.GetRolesAsync(user);
-        return LocalRedirect(roles.Contains(Roles.Applicant) ? "/ma-demande" : roles.Any(Roles.Staff.Contains) ? "/gestion" : "/");
+        return LocalRedirect(ConnexionModel.LandingFor(roles));
     }
 
     /// <summary>Recovery codes are shown as XXXXX-XXXXX; people type them without the dash too.</summary>

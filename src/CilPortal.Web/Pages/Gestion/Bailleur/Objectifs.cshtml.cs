@@ -2,6 +2,7 @@ using CilPortal.Domain.Allocations;
 using CilPortal.Infrastructure.Allocations;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Bailleur;
@@ -27,7 +28,7 @@ public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService clas
     public async Task OnGetAsync(int? annee, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        Years = [.. Enumerable.Range(today.Year - 5, 6).Reverse()];
+        Years = ReportingYears.Recent(today);
         Year = annee is { } year && Years.Contains(year) ? year : today.Year;
         Settings = await classification.SettingsAsync(Year, cancellationToken);
         var counted = await classification.CountedAsync(Year, BailleurId, cancellationToken);

@@ -1,5 +1,6 @@
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Bailleur.Attributions;
@@ -20,7 +21,7 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : BailleurPageM
     public async Task OnGetAsync(int? annee, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        Years = [.. Enumerable.Range(today.Year - 5, 6).Reverse()];
+        Years = ReportingYears.Recent(today);
         Year = annee is { } year && Years.Contains(year) ? year : today.Year;
         var start = new DateOnly(Year, 1, 1);
         var end = new DateOnly(Year, 12, 31);

@@ -1,6 +1,7 @@
 using CilPortal.Domain.Allocations;
 using CilPortal.Infrastructure.Allocations;
 using CilPortal.Infrastructure.Time;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
@@ -32,7 +33,7 @@ public class IndexModel(CiaDashboardService dashboard, ParisClock clock) : PageM
 /// <summary>The years the CIA pages offer, and the addresses between them.</summary>
 public static class CiaYears
 {
-    public static IReadOnlyList<int> Selectable(DateOnly today) => [.. Enumerable.Range(today.Year - 5, 6).Reverse()];
+    public static IReadOnlyList<int> Selectable(DateOnly today) => ReportingYears.Recent(today);
 
     public static string DrillDownUrl(int year, CiaIndicatorKind? indicator, bool onlyMet, int? bailleur, int? sector, int? reservataire)
     {
