@@ -28,14 +28,15 @@ public sealed class CiaClassificationService(CilPortalDbContext db)
             .Join(db.Dwellings, e => e.DwellingId, d => d.Id, (e, d) => new { e.Id, d.Residence!.QpvCode })
             .ToDictionaryAsync(x => x.Id, x => x.QpvCode, cancellationToken);
         var years = leased.Select(a => a.LeaseSignedOn!.Value.Year).Distinct().ToList();
-        var thresholds = await db.CiaYears.AsNoTracking().Where(y => years.Contains(y.Year))
-            .ToDictionaryAsync(y => y.Year, y => y.FirstQuartileThreshold, cancellationToken);
+        var settings = await db.CiaYears.AsNoTracking().Where(y => years.Contains(y.Year)).ToDictionaryAsync(y => y.Year, cancellationToken);
         foreach (var allocation in leased)
         {
             var lease = allocation.LeaseSignedOn!.Value;
             var demand = demands[allocation.DemandId];
+            var year = settings.GetValueOrDefault(lease.Year);
             allocation.Classification = CiaClassifier.Classify(CiaClassifier.InputFor(
-                demand, lease, qpvByExamination.GetValueOrDefault(allocation.ExaminationId), thresholds.GetValueOrDefault(lease.Year), allocation.IsUrbanRenewalRehousing));
+                demand, lease, qpvByExamination.GetValueOrDefault(allocation.ExaminationId), year?.FirstQuartileThreshold, allocation.IsUrbanRenewalRehousing,
+                year?.PriorityPublicSituations ?? PriorityPublicCriteria.None));
         }
     }
 

@@ -312,3 +312,25 @@ public class PriorityPublicListTests
         Assert.True(after > before, $"{after} priority publics after listing disability, {before} before.");
     }
 }
+
+public class PriorityPublicListAtLeaseTests
+{
+    [Fact]
+    public async Task A_lease_signed_after_the_list_was_set_is_classified_with_it()
+    {
+        using var own = new CilPortalWebFactory();
+        using var scope = own.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        var lease = await db.Allocations.Where(a => a.Classification != null && !a.Classification.IsPriorityPublic).OrderBy(a => a.Id).FirstAsync();
+        var year = lease.LeaseSignedOn!.Value.Year;
+        var demand = await db.Demands.SingleAsync(d => d.Id == lease.DemandId);
+        demand.Situations |= CilPortal.Domain.Scoring.DemandSituations.Disability;
+        var settings = await db.CiaYears.SingleOrDefaultAsync(y => y.Year == year) ?? db.CiaYears.Add(new CiaYearSettings { Year = year }).Entity;
+        settings.PriorityPublicSituations = PriorityPublicCriteria.Disability;
+        await db.SaveChangesAsync();
+
+        await scope.ServiceProvider.GetRequiredService<CiaClassificationService>().ClassifyAsync([lease]);
+
+        Assert.True(lease.Classification!.IsPriorityPublic);
+    }
+}
