@@ -74,11 +74,15 @@ public sealed class DeskRegistration(CilPortalDbContext db, ScoringService scori
                 await transaction.CommitAsync(cancellationToken);
                 return new DeskRegistrationResult(demand, [], null);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < NumberAttempts)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another desk took the same number at the same moment: take the next one.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
+                if (attempt == NumberAttempts)
+                {
+                    return new DeskRegistrationResult(null, [new DemandRuleViolation(DemandField.Nur, null, "aucun numéro libre n'a pu être attribué : réessayez dans un instant.")], null);
+                }
             }
         }
     }
@@ -99,8 +103,12 @@ public sealed class DeskRegistration(CilPortalDbContext db, ScoringService scori
     private async Task<string> NextNumberAsync(DateOnly today, int receptionPointId, CancellationToken cancellationToken)
     {
         var prefix = Nur.MonthPrefix(options.TerritoryCode, today);
-        var issued = await db.Demands.AsNoTracking().Where(d => d.Nur.StartsWith(prefix)).Select(d => d.Nur).ToListAsync(cancellationToken);
-        var last = issued.Select(Nur.DeskSequence).Max() ?? 0;
-        return Nur.Issue(options.TerritoryCode, today, last + 1, receptionPointId);
+        // Desk numbers of a month share their first 7 characters and a zero-padded sequence: the greatest sorts last.
+        var desk = prefix.Length + 6;
+        var last = await db.Demands.AsNoTracking()
+            .Where(d => d.Nur.StartsWith(prefix) && d.Nur.Substring(desk, 1) == Nur.DeskLetter.ToString())
+            .OrderByDescending(d => d.Nur.Substring(prefix.Length, 6)).Select(d => d.Nur).FirstOrDefaultAsync(cancellationToken);
+        var sequence = last is null ? 0 : Nur.DeskSequence(last) ?? 0;
+        return Nur.Issue(options.TerritoryCode, today, sequence + 1, receptionPointId);
     }
 }

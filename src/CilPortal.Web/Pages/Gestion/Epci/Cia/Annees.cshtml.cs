@@ -103,7 +103,6 @@ public class AnneesModel(CilPortalDbContext db, CiaClassificationService classif
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Settings = await db.CiaYears.AsNoTracking().OrderByDescending(s => s.Year).ToListAsync(cancellationToken);
 
-        [Display(Name = "année")]
     public sealed class YearInput
     {
         [Display(Name = "année")]

@@ -61,7 +61,16 @@ public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService clas
         existing.PriorityPublicsTarget = priority!.Value;
         audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.CiaScopeTargets, $"Objectifs {Year} de {row!.Name} enregistrés.", row.Kind == CiaScopeKind.Bailleur ? "bailleur" : "secteur",
             row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, new { horsQpv = outside, qpv = inside, prioritaires = priority });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Scope", "Ces objectifs viennent d'être enregistrés par quelqu'un d'autre : rechargez la page.");
+            return Page();
+        }
+
         TempData["Message"] = $"Les objectifs {Year} de {row!.Name} sont enregistrés.";
         return Redirect($"/gestion/epci/cia/objectifs?annee={Year}");
     }

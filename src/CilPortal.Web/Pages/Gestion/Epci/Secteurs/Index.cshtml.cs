@@ -76,7 +76,16 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         sector.Qpvs.AddRange(qpvs.Where(q => sector.Qpvs.All(x => x.QpvCode != q)).Select(q => new SectorQpv { QpvCode = q }));
         audit.Add(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.Sector, $"Secteur « {name} » enregistré.", "secteur", Input.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             before, new { nom = name, communes = communes.Order(StringComparer.Ordinal).ToList(), qpv = qpvs.Order(StringComparer.Ordinal).ToList() });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError("Input.Name", "Un autre secteur porte déjà ce nom.");
+            return Page();
+        }
+
         TempData["Message"] = $"Le secteur « {name} » est enregistré.";
         return Redirect("/gestion/epci/secteurs");
     }
