@@ -190,7 +190,7 @@ public sealed class CommissionService(CilPortalDbContext db, TimeProvider time)
     {
         var roleIds = db.Roles.Where(r => r.Name == Roles.ReceptionAgent || r.Name == Roles.BailleurAgent).Select(r => r.Id);
         var agents = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
         return [.. agents.Select(a => new InvitableAgent(a.Id, a.DisplayName, a.Email ?? "")).OrderBy(a => a.DisplayName, StringComparer.CurrentCulture)];

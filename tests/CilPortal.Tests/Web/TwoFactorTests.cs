@@ -114,3 +114,37 @@ public partial class TwoFactorTests(CilPortalWebFactory factory) : IClassFixture
     [GeneratedRegex("<li><code>([^<]+)</code></li>")]
     private static partial Regex RecoveryCodePattern();
 }
+
+public class RecoveryCodeLockoutTests
+{
+    [Fact]
+    public async Task Wrong_recovery_codes_lock_the_account_like_wrong_app_codes_and_a_right_one_is_then_refused()
+    {
+        using var own = new CilPortalWebFactory();
+        const string email = "secours-2fa@exemple.fr";
+        const string password = "Un-mot-de-passe-assez-long-2026";
+        string goodCode;
+        using (var scope = own.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Agent (secours)" };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.ReceptionAgent);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            goodCode = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.First();
+        }
+
+        var client = own.CreateClient(new() { AllowAutoRedirect = false });
+        await client.PostFormAsync("/compte/connexion", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        string last = "";
+        for (var i = 0; i < 5; i++)
+        {
+            last = WebUtility.HtmlDecode(await (await client.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = $"AAAAA-BBBB{i}" })).Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Trop d'essais", last, StringComparison.Ordinal);
+        var locked = WebUtility.HtmlDecode(await (await client.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = goodCode })).Content.ReadAsStringAsync());
+        Assert.Contains("Trop d'essais", locked, StringComparison.Ordinal);
+    }
+}

@@ -46,7 +46,7 @@ public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, Us
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signInManager.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
+            : await RecoveryCodeSignInAsync(user, RecoveryCode(code));
         var actor = HttpContext.Actor(user.Email);
         if (result.IsLockedOut)
         {
@@ -70,6 +70,27 @@ public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, Us
 
         var roles = await userManager.GetRolesAsync(user);
         return LocalRedirect(ConnexionModel.LandingFor(roles));
+    }
+
+    /// <summary>
+    /// Identity does not count failed recovery codes towards the lockout (it deems them too random to guess); the
+    /// portal does, like wrong app codes, and refuses them while the account is locked.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> RecoveryCodeSignInAsync(ApplicationUser user, string code)
+    {
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            return Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
+
+        var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
+        if (!result.Succeeded)
+        {
+            await userManager.AccessFailedAsync(user);
+            return await userManager.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+        }
+
+        return result;
     }
 
     /// <summary>Recovery codes are shown as XXXXX-XXXXX; people type them without the dash too.</summary>
