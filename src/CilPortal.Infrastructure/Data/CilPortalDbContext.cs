@@ -94,6 +94,8 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<CilPortal.Infrastructure.Commission.CaseInvitation> CaseInvitations => Set<CilPortal.Infrastructure.Commission.CaseInvitation>();
 
+    public DbSet<CilPortal.Infrastructure.Captcha.UsedCaptchaChallenge> UsedCaptchaChallenges => Set<CilPortal.Infrastructure.Captcha.UsedCaptchaChallenge>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToPublishedGrids();

@@ -58,8 +58,8 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
 }
 
 /// <summary>
-/// Runs the scheduled jobs (renewal reminders, retention of struck-off demands, purge of the audit log, appointment
-/// reminders) at start-up and then at their interval.
+/// Runs the scheduled jobs (renewal reminders, retention of struck-off demands, purge of the audit log and of the expired
+/// anti-robot challenges, appointment reminders) at start-up and then at their interval.
 /// </summary>
 public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
 {
@@ -84,6 +84,7 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
 
                     await RunLoggedAsync<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>(job => job.RunAsync(today, cancellationToken), "L'effacement des données des demandes radiées");
                     await RunLoggedAsync<CilPortal.Infrastructure.Audit.AuditPurgeJob>(job => job.RunAsync(cancellationToken), "La purge du journal");
+                    await RunLoggedAsync<CilPortal.Infrastructure.Captcha.CaptchaReplayStore>(store => store.PurgeExpiredAsync(cancellationToken), "La purge des vérifications anti-robot");
 
                     using var own = scopes.CreateScope();
                     await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, paris.Now, cancellationToken);
