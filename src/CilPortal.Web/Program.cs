@@ -105,12 +105,14 @@ services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     {
         FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add<StaffTwoFactorFilter>();
+        options.Filters.Add<CaptchaPageFilter>();
         options.ModelBinderProviders.Insert(0, new TolerantBooleanBinderProvider());
     });
 services.AddRouting(options => options.LowercaseUrls = true);
 services.AddScoped<CilPortal.Web.Pages.MaDemande.DemandStatusQuery>();
 services.AddScoped<CilPortal.Web.Pages.Gestion.Accueil.Demandes.StaffDemandQuery>();
 services.AddCilPortalRateLimits(configuration);
+var captchaOptions = services.AddCilPortalCaptcha(configuration, builder.Environment);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 
 var app = builder.Build();
@@ -121,7 +123,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(CaptchaSetup.ContentSecurityPolicy(captchaOptions));
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(french),
@@ -137,6 +139,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapGet("/theme.css", (BrandingOptions branding) => Results.Text(branding.ToCss(), "text/css")).AllowAnonymous();
+app.MapCaptcha();
 app.MapRazorPages();
 
 // Unknown addresses answer a French 404 page to everyone, instead of a sign-in redirect from the fallback policy.

@@ -7,7 +7,8 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+    /// <param name="contentSecurityPolicy">The policy to send, when a setting widens the default one (reCAPTCHA, see <see cref="CaptchaSetup.ContentSecurityPolicy"/>).</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string contentSecurityPolicy = ContentSecurityPolicy) =>
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -18,7 +19,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
                 return Task.CompletedTask;
             });
             await next();

@@ -15,6 +15,9 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
     /// <summary>Password of the demo accounts in tests (never used outside tests).</summary>
     public const string DemoPassword = "Mot-de-passe-des-tests-2026";
 
+    /// <summary>The key that signs anti-robot challenges in tests (never used outside tests).</summary>
+    public const string CaptchaKey = "cle-hmac-des-tests-du-portail-0123456789";
+
     private static readonly Lock TemplateGate = new();
     private static string? templatePath;
 
@@ -58,6 +61,10 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
 
         // All requests of a test host come from one address: limits are tested by the classes that set them.
         builder.UseSetting("RateLimits:PublicFormPostsPerIpPer10Minutes", "1000");
+
+        // The anti-robot check runs for real: a test key, and challenges small enough for HtmlForms to solve in a moment.
+        builder.UseSetting("Captcha:HmacKey", CaptchaKey);
+        builder.UseSetting("Captcha:MaxNumber", "2000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -10,12 +10,24 @@ public static partial class HtmlForms
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null) =>
         client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, action);
 
-    /// <summary>Posts fields that may repeat a name (checkboxes of one group).</summary>
+    /// <summary>
+    /// Posts fields that may repeat a name (checkboxes of one group). When the page shows the anti-robot widget and the
+    /// fields carry no <c>altcha</c> value, the challenge is fetched and solved first.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        using var content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", await TokenAsync(client, url))]);
+        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        List<KeyValuePair<string, string>> sent = [.. fields, new("__RequestVerificationToken", Token(page, url))];
+
+        // A form with the anti-robot widget gets its check solved, as the widget does in a browser.
+        if (page.Contains("<altcha-widget", StringComparison.Ordinal) && !sent.Any(f => f.Key == AltchaSolver.Field))
+        {
+            sent.Add(new(AltchaSolver.Field, await AltchaSolver.SolveAsync(client)));
+        }
+
+        using var content = new FormUrlEncodedContent(sent);
         return await client.PostAsync(new Uri(action ?? url, UriKind.Relative), content);
     }
 
@@ -64,7 +76,12 @@ public static partial class HtmlForms
     public static async Task<string> TokenAsync(this HttpClient client, string url)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var token = TokenPattern().Match(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        return Token(await client.GetStringAsync(new Uri(url, UriKind.Relative)), url);
+    }
+
+    private static string Token(string page, string url)
+    {
+        var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"No antiforgery token on {url}.");
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }

@@ -18,6 +18,7 @@ namespace CilPortal.Web.Pages.Compte;
 /// Staff accounts are never created here.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicForm)]
+[Captcha]
 public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbContext db, Outbox outbox, JobOptions portal) : PageModel
 {
     [BindProperty]

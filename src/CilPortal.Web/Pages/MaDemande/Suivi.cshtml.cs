@@ -9,12 +9,17 @@ namespace CilPortal.Web.Pages.MaDemande;
 
 /// <summary>
 /// Follow a demand without an account, with the NUR and the personal access code of the information
-/// sheet. The NUR alone is not a secret. Nothing is kept after the answer: no cookie, no cache.
+/// sheet. The NUR alone is not a secret. Nothing is kept after the answer: no cookie, no cache. After three failures from
+/// one address, its posts need the anti-robot check as well.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicForm)]
-public class SuiviModel(DemandAccessService access, DemandStatusQuery demands) : PageModel
+[Captcha(AfterFailures = FailuresBeforeCaptcha)]
+public class SuiviModel(DemandAccessService access, DemandStatusQuery demands, CaptchaGate captcha) : PageModel
 {
     public const string Refused = "Numéro unique ou code d'accès incorrect. Vérifiez les deux sur votre fiche d'information.";
+    /// <summary>Failed lookups from one address after which its posts need the anti-robot check.</summary>
+    public const int FailuresBeforeCaptcha = 3;
+
     public const string TooMany = "Trop d'essais pour ce numéro. Réessayez dans 15 minutes, ou adressez-vous à un lieu d'accueil.";
 
     [BindProperty]
@@ -43,9 +48,11 @@ public class SuiviModel(DemandAccessService access, DemandStatusQuery demands) :
                 ModelState.Clear();
                 break;
             case AccessOutcome.TooManyAttempts:
+                captcha.RecordFailure(HttpContext);
                 ModelState.AddModelError(string.Empty, TooMany);
                 break;
             default:
+                captcha.RecordFailure(HttpContext);
                 ModelState.AddModelError(string.Empty, Refused);
                 break;
         }

@@ -14,9 +14,10 @@ namespace CilPortal.Web.Pages.RendezVous;
 
 /// <summary>
 /// Booking an appointment at a reception point, without an account: the place and the reason, a free slot,
-/// then a name and a phone or an e-mail. A hidden field catches robots; posts are rate-limited.
+/// then a name and a phone or an e-mail. A hidden field and the anti-robot check catch robots; posts are rate-limited.
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicForm)]
+[Captcha]
 public class IndexModel(CilPortalDbContext db, AppointmentBooking booking, ILogger<IndexModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lieu")]
