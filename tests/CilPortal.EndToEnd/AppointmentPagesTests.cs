@@ -17,8 +17,9 @@ public class AppointmentPagesTests(BrowserFixture browser)
         await page.ScreenshotAsync("rendez-vous");
         await page.AssertNoWcagViolationsAsync();
 
+        // The form leaves once the anti-robot check is done: wait for the answer.
         await page.GetByTestId("book").ClickAsync();
-        Assert.True(await page.GetByTestId("form-errors").IsVisibleAsync());
+        await page.GetByTestId("form-errors").WaitForAsync();
         await page.ScreenshotAsync("rendez-vous-erreurs");
         await page.AssertNoWcagViolationsAsync();
 
@@ -26,7 +27,7 @@ public class AppointmentPagesTests(BrowserFixture browser)
         await page.GetByLabel("Nom et prénom").FillAsync("Nadia Benali");
         await page.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");
         await page.GetByTestId("book").ClickAsync();
-        Assert.True(await page.GetByTestId("booked").IsVisibleAsync());
+        await page.GetByTestId("booked").WaitForAsync();
         await page.ScreenshotAsync("rendez-vous-confirme");
         await page.AssertNoWcagViolationsAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
