@@ -44,6 +44,13 @@ services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Demands.
 services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Audit.AuditOptions.Section).Get<CilPortal.Infrastructure.Audit.AuditOptions>() ?? new CilPortal.Infrastructure.Audit.AuditOptions());
 services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Audit.RetentionOptions.Section).Get<CilPortal.Infrastructure.Audit.RetentionOptions>() ?? new CilPortal.Infrastructure.Audit.RetentionOptions());
 services.AddScoped<RenewalReminderJob>();
+services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions.Section).Get<CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions>() ?? new CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions());
+services.AddSingleton<CilPortal.Infrastructure.Exchanges.ExchangeGraphCache>();
+services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeService>();
+services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeQueries>();
+services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeMatching>();
+services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeMatchingJob>();
+services.AddSingleton(new CilPortal.Infrastructure.Uploads.ImageSanitizer());
 services.AddHostedService<ScheduledJobs>();
 services.AddHostedService<CilPortal.Infrastructure.Scoring.ScoreRecomputationJob>();
 services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

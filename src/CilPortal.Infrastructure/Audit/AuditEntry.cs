@@ -71,6 +71,8 @@ public static class AuditActions
     public const string QpvImport = "import-qpv";
     public const string AuditPurge = "purge-journal";
     public const string DemandRetention = "purge-donnees-demandes";
+    public const string ExchangeMemberReview = "echange-inscription";
+    public const string ExchangeListingModeration = "echange-annonce";
 
     /// <summary>The pseudo-action of the viewer for the staff reads of demands (<c>DemandAccessLogs</c>).</summary>
     public const string DemandAccess = "acces-demande";
@@ -99,6 +101,8 @@ public static class AuditActions
         [QpvImport] = "Import des quartiers prioritaires",
         [AuditPurge] = "Purge du journal",
         [DemandRetention] = "Effacement des données des demandes radiées",
+        [ExchangeMemberReview] = "Vérification d'une inscription à la bourse d'échanges",
+        [ExchangeListingModeration] = "Modération d'une annonce d'échange",
         [DemandAccess] = "Consultation ou action sur une demande",
     };
 

@@ -95,6 +95,23 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     public DbSet<CilPortal.Infrastructure.Commission.CaseInvitation> CaseInvitations => Set<CilPortal.Infrastructure.Commission.CaseInvitation>();
 
     public DbSet<CilPortal.Infrastructure.Captcha.UsedCaptchaChallenge> UsedCaptchaChallenges => Set<CilPortal.Infrastructure.Captcha.UsedCaptchaChallenge>();
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeMember> ExchangeMembers => Set<CilPortal.Domain.Exchanges.ExchangeMember>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeListing> ExchangeListings => Set<CilPortal.Domain.Exchanges.ExchangeListing>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ListingPhoto> ListingPhotos => Set<CilPortal.Domain.Exchanges.ListingPhoto>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeFavourite> ExchangeFavourites => Set<CilPortal.Domain.Exchanges.ExchangeFavourite>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ListingReport> ListingReports => Set<CilPortal.Domain.Exchanges.ListingReport>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeProposal> ExchangeProposals => Set<CilPortal.Domain.Exchanges.ExchangeProposal>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeParticipant> ExchangeParticipants => Set<CilPortal.Domain.Exchanges.ExchangeParticipant>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeMessage> ExchangeMessages => Set<CilPortal.Domain.Exchanges.ExchangeMessage>();
+
+    public DbSet<CilPortal.Domain.Exchanges.ExchangeMatchingRun> ExchangeMatchingRuns => Set<CilPortal.Domain.Exchanges.ExchangeMatchingRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -85,6 +85,8 @@ public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions option
                     await RunLoggedAsync<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>(job => job.RunAsync(today, cancellationToken), "L'effacement des données des demandes radiées");
                     await RunLoggedAsync<CilPortal.Infrastructure.Audit.AuditPurgeJob>(job => job.RunAsync(cancellationToken), "La purge du journal");
                     await RunLoggedAsync<CilPortal.Infrastructure.Captcha.CaptchaReplayStore>(store => store.PurgeExpiredAsync(cancellationToken), "La purge des vérifications anti-robot");
+                    var parisMidnight = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), ParisClock.Paris);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Exchanges.ExchangeMatchingJob>(job => job.RunIfDueAsync(parisMidnight, cancellationToken), "L'appariement des échanges de logements");
 
                     using var own = scopes.CreateScope();
                     await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, paris.Now, cancellationToken);

@@ -43,6 +43,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         }
 
         await SeedCommissionAsync(today, cancellationToken);
+        await new DemoExchangeSeeder(db, users).SeedAsync(options.RandomSeed, cancellationToken);
     }
 
     /// <summary>Three fictional cases of the coordination commission, once; the demo reception agent is invited to the first.</summary>
@@ -210,6 +211,8 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         }
 
         await EnsureAsync(DemoAccounts.Tenant, "Locataire de démonstration", Roles.Tenant, password);
+        await EnsureAsync(DemoAccounts.Tenant2, "Deuxième locataire de démonstration", Roles.Tenant, password);
+        await EnsureAsync(DemoAccounts.Tenant3, "Troisième locataire de démonstration", Roles.Tenant, password);
         await EnsureAsync(DemoAccounts.ReceptionAgent, "Agent d'accueil de démonstration", Roles.ReceptionAgent, password);
         var agent = await users.FindByEmailAsync(DemoAccounts.ReceptionAgent);
         if (agent is not null && !await db.ReceptionAgentAssignments.AnyAsync(a => a.UserId == agent.Id))

@@ -21,6 +21,10 @@ public static class DemoAccounts
     public const string Domain = "demo.cilportal.test";
     public const string Applicant = "demandeur@" + Domain;
     public const string Tenant = "locataire@" + Domain;
+
+    /// <summary>Two more demo tenants, of the second and first bailleurs, who with <see cref="Tenant"/> form a 3-way chain.</summary>
+    public const string Tenant2 = "locataire2@" + Domain;
+    public const string Tenant3 = "locataire3@" + Domain;
     public const string ReceptionAgent = "accueil@" + Domain;
     public const string BailleurAgent1 = "bailleur1@" + Domain;
     public const string BailleurAgent2 = "bailleur2@" + Domain;

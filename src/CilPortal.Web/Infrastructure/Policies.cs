@@ -7,6 +7,15 @@ namespace CilPortal.Web.Infrastructure;
 public static class Policies
 {
     public const string Applicant = nameof(Applicant);
+
+    /// <summary>A tenant who joined the exchange marketplace.</summary>
+    public const string Tenant = nameof(Tenant);
+
+    /// <summary>A person with a public account (applicant or tenant), never staff: who may join the exchange marketplace.</summary>
+    public const string Resident = nameof(Resident);
+
+    /// <summary>Who may ask for a listing photo (the page then checks the listing is theirs to see).</summary>
+    public const string ExchangePhotoViewer = nameof(ExchangePhotoViewer);
     public const string Staff = nameof(Staff);
     public const string ReceptionAgent = nameof(ReceptionAgent);
     public const string BailleurAgent = nameof(BailleurAgent);
@@ -18,6 +27,9 @@ public static class Policies
         return builder
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Applicant, p => p.RequireRole(Roles.Applicant))
+            .AddPolicy(Tenant, p => p.RequireRole(Roles.Tenant))
+            .AddPolicy(Resident, p => p.RequireRole(Roles.Applicant, Roles.Tenant))
+            .AddPolicy(ExchangePhotoViewer, p => p.RequireRole(Roles.Tenant, Roles.BailleurAgent))
             .AddPolicy(Staff, p => p.RequireRole([.. Roles.Staff]))
             .AddPolicy(ReceptionAgent, p => p.RequireRole(Roles.ReceptionAgent, Roles.EpciAdministrator))
             .AddPolicy(BailleurAgent, p => p.RequireRole(Roles.BailleurAgent).RequireClaim(CilPortalClaims.BailleurId))
@@ -31,7 +43,7 @@ public static class PageAccess
     /// <summary>Folders and pages anyone may read without an account.</summary>
     public static readonly IReadOnlyList<string> PublicFolders = ["/Informations", "/LieuxAccueil", "/ChiffresCles", "/Simulateur", "/Cotation", "/Desabonnement", "/RendezVous", "/Recherche", "/Contact", "/Compte"];
 
-    public static readonly IReadOnlyList<string> PublicPages = ["/Index", "/PlanDuSite", "/Erreur", "/MaDemande/Suivi"];
+    public static readonly IReadOnlyList<string> PublicPages = ["/Index", "/PlanDuSite", "/Erreur", "/MaDemande/Suivi", "/Echanges/Index"];
 
     public static void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions)
     {
@@ -47,6 +59,12 @@ public static class PageAccess
         }
 
         conventions.AuthorizeFolder("/MaDemande", Policies.Applicant);
+
+        // The exchange marketplace: the presentation is public, joining needs a public account, the rest a member
+        // (each page then checks the membership is verified; photos and proposals only to whom they concern).
+        conventions.AuthorizePage("/Echanges/Adhesion", Policies.Resident);
+        conventions.AuthorizeFolder("/Echanges/Membre", Policies.Tenant);
+        conventions.AuthorizePage("/Echanges/Photo", Policies.ExchangePhotoViewer);
         conventions.AuthorizeFolder("/Gestion", Policies.Staff);
         conventions.AuthorizeFolder("/Gestion/Accueil", Policies.ReceptionAgent);
         conventions.AuthorizeFolder("/Gestion/Bailleur", Policies.BailleurAgent);

@@ -1,0 +1,150 @@
+using CilPortal.Domain.Exchanges;
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Infrastructure.Exchanges;
+
+/// <summary>
+/// The compatibility graph of the published listings, kept in memory for a short while: it is derived data (rebuilt from the
+/// database at most every <see cref="Lifetime"/>, or at once after a change made through this instance), and every proposal
+/// checks its legs again against the database before it is saved, so a graph a few seconds old never makes a wrong exchange.
+/// </summary>
+public sealed class ExchangeGraphCache(TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private (CompatibilityGraph Graph, DateTimeOffset BuiltAt)? current;
+
+    public void Invalidate() => current = null;
+
+    public void Dispose() => gate.Dispose();
+
+    public async Task<CompatibilityGraph> GetAsync(Func<CancellationToken, Task<IReadOnlyList<ExchangeCandidate>>> load, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (current is { } fresh && time.GetUtcNow() - fresh.BuiltAt < Lifetime)
+        {
+            return fresh.Graph;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is { } built && time.GetUtcNow() - built.BuiltAt < Lifetime)
+            {
+                return built.Graph;
+            }
+
+            var graph = CompatibilityGraph.Build(await load(cancellationToken));
+            current = (graph, time.GetUtcNow());
+            return graph;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+/// <summary>One leg of a swap or chain as the tenant reads it: who moves where, and why it fits.</summary>
+public sealed record ExchangeLegView(int FromListingId, string FromPseudonym, int ToListingId, string ToPseudonym, ExchangeLegExplanation Explanation);
+
+/// <summary>A swap or chain shown to a tenant, starting from the tenant's own listing.</summary>
+public sealed record ExchangeCycleView(ExchangeCycle Cycle, IReadOnlyList<ExchangeLegView> Legs)
+{
+    public int Percent => (int)Math.Round(Cycle.Score, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>What the marketplace proposes to one member: the dwellings that suit them, and the swaps and chains they can join.</summary>
+public sealed record CompatibleListings(
+    bool HasPublishedListing,
+    IReadOnlyList<(ListingSummary Listing, int Score, bool WantsMine)> Suitable,
+    IReadOnlyList<ExchangeCycleView> Cycles);
+
+/// <summary>The matching engine applied to the portal's listings, for the member's pages.</summary>
+public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries queries, ExchangeGraphCache cache)
+{
+    public const int MaxCyclesShown = 20;
+    public const int MaxSuitableShown = 60;
+
+    public Task<CompatibilityGraph> GraphAsync(CancellationToken cancellationToken = default) =>
+        cache.GetAsync(ct => queries.CandidatesAsync(false, ct), cancellationToken);
+
+    /// <summary>For each listing of <paramref name="items"/> whose dwelling meets the member's wish, its score (0–100).</summary>
+    public async Task<Dictionary<int, int>> ScoresForAsync(int memberId, IReadOnlyList<ListingSummary> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var mine = await db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence)
+            .FirstOrDefaultAsync(l => l.MemberId == memberId, cancellationToken);
+        var scores = new Dictionary<int, int>();
+        if (mine is null)
+        {
+            return scores;
+        }
+
+        var wish = mine.ToCandidate(mine.Member!.BailleurId, mine.Member.Residence!.CommuneInseeCode, mine.Member.Residence.IsInQpv).Wanted;
+        foreach (var item in items)
+        {
+            var dwelling = Dwelling(item);
+            if (ExchangeCriteria.Accepts(wish, dwelling))
+            {
+                scores[item.Id] = ExchangeCriteria.Score(wish, dwelling);
+            }
+        }
+
+        return scores;
+    }
+
+    public async Task<CompatibleListings> CompatibleAsync(int memberId, CancellationToken cancellationToken = default)
+    {
+        var listingId = await db.ExchangeListings.Where(l => l.MemberId == memberId && l.Status == ListingStatus.Published).Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        var graph = await GraphAsync(cancellationToken);
+        if (listingId is not { } mine || !graph.TryGetIndex(mine, out _))
+        {
+            return new CompatibleListings(false, [], []);
+        }
+
+        var accepted = graph.AcceptedBy(mine).Take(MaxSuitableShown).ToList();
+        var wantsMine = graph.InterestedIn(mine).Select(m => m.ListingId).ToHashSet();
+        var cycles = graph.CyclesOf(mine).Take(MaxCyclesShown).ToList();
+        var ids = accepted.Select(a => a.ListingId).Concat(cycles.SelectMany(c => c.ListingIds)).Append(mine).Distinct().ToList();
+        var summaries = (await queries.SummariesAsync(ids, cancellationToken)).ToDictionary(s => s.Id);
+        var pseudonyms = await db.ExchangeListings.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Member!.Pseudonym }).ToDictionaryAsync(l => l.Id, l => l.Pseudonym, cancellationToken);
+        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        string CommuneName(string code) => communes.GetValueOrDefault(code, code);
+
+        var suitable = accepted.Where(a => summaries.ContainsKey(a.ListingId))
+            .Select(a => (summaries[a.ListingId], a.Score, wantsMine.Contains(a.ListingId))).ToList();
+        var views = new List<ExchangeCycleView>();
+        foreach (var cycle in cycles.Where(c => c.ListingIds.All(pseudonyms.ContainsKey)))
+        {
+            var legs = new List<ExchangeLegView>();
+            for (var i = 0; i < cycle.Length; i++)
+            {
+                var from = graph.Candidates[graph.IndexOf(cycle.ListingIds[i])];
+                var to = graph.Candidates[graph.IndexOf(cycle.ListingIds[(i + 1) % cycle.Length])];
+                var owner = to.ListingId == mine ? "vous" : pseudonyms[to.ListingId];
+                legs.Add(new ExchangeLegView(from.ListingId, from.ListingId == mine ? "Vous" : pseudonyms[from.ListingId], to.ListingId, owner,
+                    ExchangeCriteria.Explain(from.Wanted, to.Offered, owner, CommuneName)));
+            }
+
+            views.Add(new ExchangeCycleView(cycle, legs));
+        }
+
+        return new CompatibleListings(true, suitable, views);
+    }
+
+    private static ExchangeDwelling Dwelling(ListingSummary item) => new(
+        item.CommuneInseeCode,
+        item.IsInQpv,
+        item.Typology,
+        item.Surface,
+        item.RentWithCharges,
+        item.Floor,
+        item.Accessibility,
+        (item.HasOutdoorSpace ? ExchangeFeatures.OutdoorSpace : 0)
+        | (item.HasParking ? ExchangeFeatures.Parking : 0)
+        | (item.HasLift ? ExchangeFeatures.Lift : 0)
+        | (item.Heating == HeatingKind.Individual ? ExchangeFeatures.IndividualHeating : 0));
+}
