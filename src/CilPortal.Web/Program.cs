@@ -63,7 +63,7 @@ services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedEmail = true;
-        options.Password.RequiredLength = 12;
+        options.Password.RequiredLength = PasswordPolicy.MinimumLength;
         options.Password.RequireDigit = false;
         options.Password.RequireLowercase = false;
         options.Password.RequireUppercase = false;
@@ -74,6 +74,7 @@ services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     })
     .AddEntityFrameworkStores<CilPortalDbContext>()
     .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<FrenchIdentityErrorDescriber>()
     .AddSignInManager<CilPortalSignInManager>()
     .AddClaimsPrincipalFactory<CilPortalClaimsPrincipalFactory>();

@@ -37,10 +37,12 @@ public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbCon
             return Page();
         }
 
-        // The password is judged before anything else, so that the answer never depends on whether the address exists.
+        // The password is judged before anything else, so that the answer never depends on whether the address exists;
+        // the address is given to the validators, which refuse a password containing it.
+        var typed = Input.Email.Trim();
         foreach (var validator in users.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(users, new ApplicationUser(), Input.Password);
+            var result = await validator.ValidateAsync(users, new ApplicationUser { Email = typed, UserName = typed }, Input.Password);
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("Input.Password", error.Description);
@@ -52,7 +54,7 @@ public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbCon
             return Page();
         }
 
-        var email = Input.Email.Trim();
+        var email = typed;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -101,7 +103,7 @@ public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbCon
 
         [Display(Name = "mot de passe")]
         [Required(ErrorMessage = "Choisissez un mot de passe.")]
-        [StringLength(128, MinimumLength = 12, ErrorMessage = "Le mot de passe compte entre 12 et 128 caractères.")]
+        [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Le mot de passe compte entre 12 et 128 caractères.")]
         public string Password { get; set; } = "";
 
         [Display(Name = "confirmation du mot de passe")]

@@ -100,7 +100,7 @@ public class MotDePasseModel(UserManager<ApplicationUser> users, AuditLog audit)
     {
         [Display(Name = "mot de passe")]
         [Required(ErrorMessage = "Choisissez un mot de passe.")]
-        [StringLength(128, MinimumLength = 12, ErrorMessage = "Le mot de passe compte entre 12 et 128 caractères.")]
+        [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Le mot de passe compte entre 12 et 128 caractères.")]
         public string Password { get; set; } = "";
 
         [Display(Name = "confirmation du mot de passe")]
