@@ -31,8 +31,11 @@ public sealed class DemandAccessService(
     public const int MaxFailuresPerNur = 5;
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
-    /// <summary>A hash of a random code, checked when the NUR is unknown so that every answer takes as long.</summary>
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Demand>().HashPassword(new Demand(), AccessCode.Generate()));
+    /// <summary>
+    /// A hash of a random code, checked when the NUR is unknown so that every answer takes as long; made by the same
+    /// hasher (same iteration count) as the real codes, once per hasher.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<Demand>, string> DecoyHashes = [];
 
     /// <summary>Issues a new code for a demand (the previous one stops working) and returns it, to print once.</summary>
     public async Task<string> IssueAsync(int demandId, CancellationToken cancellationToken = default)
@@ -59,16 +62,75 @@ public sealed class DemandAccessService(
         var demand = Nur.IsWellFormed(nur)
             ? await db.Demands.AsNoTracking().Where(d => d.Nur == nur).Select(d => new { d.Id, d.AccessCodeHash }).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var hash = demand?.AccessCodeHash ?? DecoyHash.Value;
-        var verified = hasher.VerifyHashedPassword(new Demand(), hash, code) != PasswordVerificationResult.Failed;
-        if (verified && demand?.AccessCodeHash is not null)
+        var hash = demand?.AccessCodeHash ?? DecoyHashes.GetValue(hasher, h => h.HashPassword(new Demand(), AccessCode.Generate()));
+
+        // A code hashed before the iteration count was raised costs fewer iterations: the difference is spent anyway,
+        // so that the time of the answer does not tell an old code's NUR from an unknown one.
+        Pbkdf2Hashes.SpendMissingIterations(hash, hasher);
+        var verification = hasher.VerifyHashedPassword(new Demand(), hash, code);
+        if (verification != PasswordVerificationResult.Failed && demand?.AccessCodeHash is not null)
         {
             failures.Remove(key);
+            if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                var upgraded = hasher.HashPassword(new Demand(), code);
+                await db.Demands.Where(d => d.Id == demand.Id && d.AccessCodeHash == demand.AccessCodeHash)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.AccessCodeHash, upgraded), cancellationToken);
+            }
+
             return new AccessResult(AccessOutcome.Granted, demand.Id);
         }
 
         failures.Set(key, count + 1, FailureWindow);
         logger.LogWarning("Accès à la demande {Nur} refusé : numéro ou code incorrect (essai {Attempt}, adresse {Address}).", nur, count + 1, clientAddress);
         return new AccessResult(AccessOutcome.Refused, null);
+    }
+}
+
+/// <summary>Reads Identity's hash format (version 3: PBKDF2 with its iteration count written in the hash).</summary>
+public static class Pbkdf2Hashes
+{
+    /// <summary>The iteration count of an Identity version-3 hash; null for another format.</summary>
+    public static int? IterationCount(string? hash)
+    {
+        if (string.IsNullOrEmpty(hash) || hash.Length > 200)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[150];
+        if (!Convert.TryFromBase64String(hash, bytes, out var length) || length < 13 || bytes[0] != 0x01)
+        {
+            return null;
+        }
+
+        var count = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[5..9]);
+        return count > int.MaxValue ? null : (int)count;
+    }
+
+    /// <summary>The iteration count the hasher uses for new hashes.</summary>
+    public static int CurrentIterationCount<T>(IPasswordHasher<T> hasher)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(hasher);
+        return CurrentCounts.GetValue(hasher, h => new StrongBox(IterationCount(((IPasswordHasher<T>)h).HashPassword(new T(), "calibrage")) ?? 0)).Value;
+    }
+
+    /// <summary>Runs the PBKDF2 iterations an older hash lacks compared with the hasher's current count (nothing otherwise).</summary>
+    public static void SpendMissingIterations<T>(string hash, IPasswordHasher<T> hasher)
+        where T : class, new()
+    {
+        var missing = CurrentIterationCount(hasher) - (IterationCount(hash) ?? int.MaxValue);
+        if (missing > 0)
+        {
+            System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("décalage", System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), missing, System.Security.Cryptography.HashAlgorithmName.SHA512, 32);
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrongBox> CurrentCounts = [];
+
+    private sealed class StrongBox(int value)
+    {
+        public int Value { get; } = value;
     }
 }

@@ -78,6 +78,8 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();
+        // Passwords, access codes and attachment codes: PBKDF2-HMAC-SHA512 at the same iteration count everywhere.
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = CilPortal.Infrastructure.Identity.PasswordPolicy.HashIterations);
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
         services.AddDbContext<CilPortalDbContext>((provider, builder) =>
             Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));

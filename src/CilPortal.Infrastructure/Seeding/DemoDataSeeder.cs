@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CilPortal.Infrastructure.Seeding;
 
 /// <summary>Saves the fictional demo territory and the demo accounts, once.</summary>
-public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<ApplicationUser> users, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<ApplicationUser> users, IPasswordHasher<Demand> accessCodes, ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(DemoOptions options, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -205,7 +205,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         await EnsureAsync(DemoAccounts.Applicant, "Demandeur de démonstration", Roles.Applicant, password, u => u.LinkedDemandId = applicantDemand.Id);
         if (applicantDemand.AccessCodeHash is null)
         {
-            applicantDemand.AccessCodeHash = new PasswordHasher<Demand>().HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
+            applicantDemand.AccessCodeHash = accessCodes.HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
             applicantDemand.AccessCodeIssuedOn = applicantDemand.FiledOn;
             await db.SaveChangesAsync();
         }

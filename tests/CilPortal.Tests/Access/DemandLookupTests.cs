@@ -89,7 +89,7 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
         Assert.Contains("demand-summary", await LookupAsync(factory.CreateClient(), nur, second), StringComparison.Ordinal);
         using var reset = factory.Services.CreateScope();
         var demand = await reset.ServiceProvider.GetRequiredService<CilPortalDbContext>().Demands.SingleAsync(d => d.Nur == nur);
-        demand.AccessCodeHash = new PasswordHasher<Demand>().HashPassword(demand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
+        demand.AccessCodeHash = reset.ServiceProvider.GetRequiredService<IPasswordHasher<Demand>>().HashPassword(demand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
         await reset.ServiceProvider.GetRequiredService<CilPortalDbContext>().SaveChangesAsync();
     }
 
