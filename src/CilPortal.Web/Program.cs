@@ -78,35 +78,34 @@ services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     .AddErrorDescriber<FrenchIdentityErrorDescriber>()
     .AddSignInManager<CilPortalSignInManager>()
     .AddClaimsPrincipalFactory<CilPortalClaimsPrincipalFactory>();
-// Secure cookies except on a developer's plain-HTTP machine; behind a TLS proxy, forward its headers
+// Secure cookies (named __Host-…) except on a developer's plain-HTTP machine; behind a TLS proxy, forward its headers
 // (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as docker-compose.yml does).
-var cookieSecurity = configuration.GetValue("Security:SecureCookies", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-services.ConfigureApplicationCookie(options =>
+var sessionLimits = configuration.GetSection(SessionLimits.Section).Get<SessionLimits>() ?? new SessionLimits();
+services.AddSingleton(sessionLimits);
+services.AddCilPortalCookies(configuration.GetValue("Security:SecureCookies", true), options =>
 {
-    options.Cookie.Name = ".CilPortal.Session";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = cookieSecurity;
-    options.Cookie.SameSite = SameSiteMode.Lax;
     options.LoginPath = "/compte/connexion";
     options.LogoutPath = "/compte/deconnexion";
     options.AccessDeniedPath = "/compte/acces-refuse";
-    options.ExpireTimeSpan = TimeSpan.FromHours(2);
-    options.SlidingExpiration = true;
 
-    // Identity's security-stamp check (every minute, below), then, on every request, whether the account is still active:
-    // a deactivated account's session ends at its next request.
+    // The idle timeout of each sign-in is set by its kind of account (Sessions.OnSigningIn); sliding keeps it going.
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(sessionLimits.PublicIdleMinutes);
+    options.SlidingExpiration = true;
+    options.Events.OnSigningIn = Sessions.OnSigningIn;
+
+    // Identity's security-stamp check (every minute, below), the absolute timeout, then, on every request, whether the
+    // account is still active: a deactivated account's session ends at its next request.
     options.Events.OnValidatePrincipal = ActiveAccountValidator.ValidateAsync;
 });
-services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    options.OnRefreshingPrincipal = Sessions.KeepSessionTimes;
+});
 // Keys that protect cookies and antiforgery tokens survive restarts (a volume in docker-compose.yml).
 services.AddDataProtection()
     .SetApplicationName("CilPortal")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
-services.AddAntiforgery(options =>
-{
-    options.Cookie.Name = ".CilPortal.Antiforgery";
-    options.Cookie.SecurePolicy = cookieSecurity;
-});
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
 services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     .AddMvcOptions(options =>

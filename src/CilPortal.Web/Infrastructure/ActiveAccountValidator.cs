@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Infrastructure;
 
 /// <summary>
-/// Validates the session cookie on each request: Identity's security-stamp check (at its interval, one minute), then
-/// one small query for whether the account still exists and is active. A deactivated account is signed out at its
-/// next request, not at the next stamp check.
+/// Validates the session cookie on each request: Identity's security-stamp check (at its interval, one minute), the
+/// absolute timeout (<see cref="SessionLimits"/>), then one small query for whether the account still exists and is
+/// active. A deactivated account is signed out at its next request, not at the next stamp check.
 /// </summary>
 public static class ActiveAccountValidator
 {
@@ -21,6 +21,15 @@ public static class ActiveAccountValidator
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
+            return;
+        }
+
+        // The absolute timeout: however active, a session ends that long after its sign-in.
+        var limits = context.HttpContext.RequestServices.GetRequiredService<SessionLimits>();
+        if (Sessions.IsPastAbsoluteTimeout(context.Principal, (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow(), limits))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 

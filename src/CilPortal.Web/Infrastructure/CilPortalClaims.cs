@@ -14,7 +14,24 @@ public static class CilPortalClaims
     /// <summary>Present when the account has two-factor authentication on (mandatory for staff).</summary>
     public const string TwoFactor = "cilportal:2fa";
 
+    /// <summary>When the session began (Unix seconds): the sign-in, kept through refreshes, for the absolute timeout.</summary>
+    public const string SignedInAt = "cilportal:signed_in";
+
+    /// <summary>When the person last proved who they are (Unix seconds): the sign-in or a later re-authentication.</summary>
+    public const string AuthenticatedAt = "cilportal:auth_time";
+
     public static bool HasTwoFactor(this ClaimsPrincipal user) => user?.HasClaim(c => c.Type == TwoFactor) ?? false;
+
+    public static DateTimeOffset? GetSignedInAt(this ClaimsPrincipal user) => Instant(user?.FindFirstValue(SignedInAt));
+
+    public static DateTimeOffset? GetAuthenticatedAt(this ClaimsPrincipal user) => Instant(user?.FindFirstValue(AuthenticatedAt));
+
+    public static string UnixSeconds(DateTimeOffset instant) => instant.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Instant(string? unixSeconds) =>
+        long.TryParse(unixSeconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public static bool IsStaff(this ClaimsPrincipal user) => user is not null && Roles.Staff.Any(user.IsInRole);
 
