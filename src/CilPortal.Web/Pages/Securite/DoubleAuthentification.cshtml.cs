@@ -79,7 +79,10 @@ public class DoubleAuthentificationModel(UserManager<ApplicationUser> users, Sig
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
+                // Making the key changes the security stamp: the cookie is reissued with the new one, or the session
+                // would end at the next stamp check (a minute later, while the person installs the app).
                 await users.ResetAuthenticatorKeyAsync(user);
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
 
