@@ -1,3 +1,5 @@
+using System.Globalization;
+using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,7 +7,7 @@ namespace CilPortal.Web.Pages;
 
 /// <summary>French status pages (404, 403, 500…), reached by status-code re-execution or the exception handler.</summary>
 [IgnoreAntiforgeryToken]
-public class ErreurModel : PageModel
+public class ErreurModel(ParisClock clock) : PageModel
 {
     public int Code { get; private set; }
 
@@ -32,9 +34,23 @@ public class ErreurModel : PageModel
             404 => ("Page introuvable", "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse ou repartez de l'accueil."),
             403 => ("Accès refusé", "Vous n'avez pas accès à cette page."),
             400 => ("Demande incorrecte", "La demande envoyée n'a pas pu être comprise. Rechargez la page et recommencez."),
-            429 => ("Trop de demandes", "Vous avez fait trop de demandes en peu de temps. Patientez quelques minutes puis recommencez."),
+            429 => ("Trop de demandes", TooManyRequests(RateLimits.RetryAfter(HttpContext), clock.Now)),
             >= 500 => ("Le service rencontre un problème", "Une erreur technique nous empêche d'afficher cette page. Vos données n'ont pas été modifiées."),
             _ => ("Une erreur est survenue", "La page n'a pas pu être affichée."),
         };
+    }
+
+    /// <summary>The 429 message, with the time to wait when the limit said it (Retry-After), in Paris time.</summary>
+    public static string TooManyRequests(TimeSpan? retryAfter, DateTime parisNow)
+    {
+        const string start = "Vous avez fait trop de demandes en peu de temps. ";
+        if (retryAfter is not { } delay)
+        {
+            return start + "Patientez quelques minutes puis recommencez.";
+        }
+
+        var minutes = Math.Max(1, (int)Math.Ceiling(delay.TotalMinutes));
+        var at = parisNow.Add(delay).AddSeconds(59);
+        return start + $"Vous pourrez réessayer dans {minutes} minute{(minutes > 1 ? "s" : "")}, à partir de {at.ToString("HH' h 'mm", CultureInfo.GetCultureInfo("fr-FR"))}.";
     }
 }

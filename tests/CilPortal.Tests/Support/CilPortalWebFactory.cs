@@ -65,6 +65,10 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         // The anti-robot check runs for real: a test key, and challenges small enough for HtmlForms to solve in a moment.
         builder.UseSetting("Captcha:HmacKey", CaptchaKey);
         builder.UseSetting("Captcha:MaxNumber", "2000");
+        builder.UseSetting("RateLimits:SignInPostsPerIpPer10Minutes", "1000");
+        builder.UseSetting("RateLimits:SignInPostsPerAccountPer10Minutes", "1000");
+        builder.UseSetting("RateLimits:AccountFormPostsPerAccountPer10Minutes", "1000");
+        builder.UseSetting("RateLimits:RegistrationsPerAddressPerHour", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

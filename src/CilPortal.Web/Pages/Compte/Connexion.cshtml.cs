@@ -5,10 +5,12 @@ using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CilPortal.Web.Pages.Compte;
 
-public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, AuditLog audit) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, AuditLog audit, AccountRateLimits limits) : PageModel
 {
     public const string InvalidCredentials = "Adresse électronique ou mot de passe incorrect.";
     public const string LockedOut = "Trop d'essais : ce compte est bloqué pendant 15 minutes. Réessayez plus tard.";
@@ -28,6 +30,12 @@ public class ConnexionModel(SignInManager<ApplicationUser> signInManager, UserMa
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // Per account typed, known or not (the lockout counts failures of known accounts only).
+        if (limits.SignIn(Input.Email) is { } wait)
+        {
+            return RateLimits.TooManyRequests(HttpContext, wait);
         }
 
         var user = await userManager.FindByEmailAsync(Input.Email.Trim());

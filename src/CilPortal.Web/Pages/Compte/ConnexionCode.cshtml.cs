@@ -6,6 +6,7 @@ using CilPortal.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CilPortal.Web.Pages.Compte;
 
@@ -13,7 +14,8 @@ namespace CilPortal.Web.Pages.Compte;
 /// The second step of a sign-in with two-factor authentication: the code of the authenticator app, or a single-use
 /// recovery code. Failures count towards the lockout like wrong passwords.
 /// </summary>
-public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, DemoOptions demo, TimeProvider time, AuditLog audit) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager, DemoOptions demo, TimeProvider time, AuditLog audit, AccountRateLimits limits) : PageModel
 {
     public const string WrongCode = "Ce code n'est pas valable. Saisissez le code affiché en ce moment par l'application, ou un code de secours.";
 
@@ -41,6 +43,11 @@ public class ConnexionCodeModel(SignInManager<ApplicationUser> signInManager, Us
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (limits.SignIn(user.Email ?? user.Id) is { } wait)
+        {
+            return RateLimits.TooManyRequests(HttpContext, wait);
         }
 
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();

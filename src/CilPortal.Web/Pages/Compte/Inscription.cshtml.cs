@@ -19,7 +19,7 @@ namespace CilPortal.Web.Pages.Compte;
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicForm)]
 [Captcha]
-public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbContext db, Outbox outbox, JobOptions portal) : PageModel
+public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbContext db, Outbox outbox, JobOptions portal, AccountRateLimits limits) : PageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -52,6 +52,12 @@ public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbCon
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // Each registration sends an e-mail to the address: a few an hour per address at most.
+        if (limits.Registration(typed) is { } wait)
+        {
+            return RateLimits.TooManyRequests(HttpContext, wait);
         }
 
         var email = typed;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.MaDemande;
@@ -17,6 +18,7 @@ namespace CilPortal.Web.Pages.MaDemande;
 /// The applicant's contact details on this portal and their choice of notices. A new e-mail address is used
 /// only once confirmed from a link sent to it; the registry's own data stay as they are (changed at a desk).
 /// </summary>
+[EnableRateLimiting(RateLimits.AccountForm)]
 public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser> users, Outbox outbox, JobOptions options, TimeProvider time) : PageModel
 {
     public static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromHours(24);

@@ -4,10 +4,13 @@ using CilPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using CilPortal.Web.Infrastructure;
 
 namespace CilPortal.Web.Pages.MaDemande;
 
 /// <summary>Attaches a demand to the signed-in account: NUR + birth date, then the code sent to the demand's e-mail.</summary>
+[EnableRateLimiting(RateLimits.AccountForm)]
 public class RattacherModel(DemandLinking linking, UserManager<ApplicationUser> users) : PageModel
 {
     public const string CodeSent = "Si ces informations correspondent à une demande en cours, un code vient d'être envoyé à l'adresse électronique enregistrée sur cette demande.";
