@@ -53,6 +53,7 @@ public static class AuditActions
     public const string SignInFailed = "connexion-echec";
     public const string SignInCodeFailed = "connexion-code-echec";
     public const string LockedOut = "connexion-verrouillage";
+    public const string Reauthenticated = "reauthentification";
     public const string PasswordSet = "mot-de-passe-defini";
     public const string UserCreated = "utilisateur-creation";
     public const string UserDeactivated = "utilisateur-desactivation";
@@ -83,6 +84,7 @@ public static class AuditActions
         [SignInFailed] = "Échec de connexion (mot de passe)",
         [SignInCodeFailed] = "Échec de connexion (code de double authentification)",
         [LockedOut] = "Compte bloqué après trop d'essais",
+        [Reauthenticated] = "Identité confirmée avant une modification sensible",
         [PasswordSet] = "Mot de passe défini par le lien",
         [UserCreated] = "Création d'un compte",
         [UserDeactivated] = "Désactivation d'un compte",

@@ -52,11 +52,19 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         }
 
         var email = Input.Email?.Trim();
+
+        // A new address for the notices needs a recent password: nothing is saved until then.
+        var changesEmail = !string.IsNullOrEmpty(email) && !string.Equals(email, demand.NoticeEmail, StringComparison.OrdinalIgnoreCase);
+        if (changesEmail && Reauthentication.Require(this) is { } reauthenticate)
+        {
+            return reauthenticate;
+        }
+
         var phone = Input.Phone?.Trim();
         demand.PortalPhone = string.IsNullOrEmpty(phone) || phone == demand.ContactPhone ? null : phone;
         demand.StatusNotices = Input.StatusNotices;
         var messages = new List<string> { "Vos choix sont enregistrés." };
-        if (!string.IsNullOrEmpty(email) && !string.Equals(email, demand.NoticeEmail, StringComparison.OrdinalIgnoreCase))
+        if (changesEmail && email is not null)
         {
             var token = UrlTokens.New();
             demand.PendingPortalEmail = email;

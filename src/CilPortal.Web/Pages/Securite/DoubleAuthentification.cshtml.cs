@@ -32,10 +32,30 @@ public class DoubleAuthentificationModel(UserManager<ApplicationUser> users, Sig
     /// <summary>The recovery codes, only in the answer that turned the protection on.</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is { } user ? Page() : Challenge();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } current)
+        {
+            return Challenge();
+        }
+
+        // The key is a secret: shown (and made) only after a recent password.
+        if (!current.TwoFactorEnabled && Reauthentication.Require(this) is { } reauthenticate)
+        {
+            return reauthenticate;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await users.GetUserAsync(User) is { TwoFactorEnabled: false } && Reauthentication.Require(this) is { } reauthenticate)
+        {
+            return reauthenticate;
+        }
+
         if (await LoadAsync() is not { } user)
         {
             return Challenge();

@@ -55,8 +55,9 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
             return null;
         }, row => $"Le compte de {row.Name} est réactivé.", cancellationToken);
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync(string? id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, AuditActions.UserTwoFactorReset, async (user, row) =>
+    /// <summary>Another account's sign-in means change: the administrator's own password must be recent.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string? id, CancellationToken cancellationToken) =>
+        Reauthentication.Require(this) ?? await ChangeAsync(id, AuditActions.UserTwoFactorReset, async (user, row) =>
         {
             Check(await users.SetTwoFactorEnabledAsync(user, false));
             Check(await users.ResetAuthenticatorKeyAsync(user));
@@ -64,8 +65,8 @@ public class IndexModel(CilPortalDbContext db, UserManager<ApplicationUser> user
             return null;
         }, row => $"La double authentification de {row.Name} est réinitialisée : à sa prochaine connexion, la personne la met en place avec une nouvelle clé.", cancellationToken);
 
-    public Task<IActionResult> OnPostSendLinkAsync(string? id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, AuditActions.UserLinkSent, async (user, row) =>
+    public async Task<IActionResult> OnPostSendLinkAsync(string? id, CancellationToken cancellationToken) =>
+        Reauthentication.Require(this) ?? await ChangeAsync(id, AuditActions.UserLinkSent, async (user, row) =>
         {
             if (!user.IsActive)
             {
