@@ -18,4 +18,10 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Seeded demo account (development and demo deployments only).</summary>
     public bool IsDemoAccount { get; set; }
+
+    /// <summary>
+    /// The 30-second step of the last authenticator-app code accepted: a code of that step or an earlier one is refused,
+    /// so that a code seen over someone's shoulder cannot be used again.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

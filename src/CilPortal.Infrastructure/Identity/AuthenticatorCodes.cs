@@ -6,17 +6,22 @@ namespace CilPortal.Infrastructure.Identity;
 
 /// <summary>
 /// Time-based one-time codes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) from an authenticator key in
-/// base 32, as authenticator apps compute them. Identity verifies the codes itself; the portal computes one only
-/// to show it for a demo account (demo mode), so that a visitor can sign in as staff without an app.
+/// base 32, as authenticator apps compute them. <see cref="ReplayProtectedAuthenticatorTokenProvider"/> verifies the
+/// codes with them; the portal also shows the current one for a demo account (demo mode), so that a visitor can sign in
+/// as staff without an app.
 /// </summary>
 public static class AuthenticatorCodes
 {
     private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    public static string At(string base32Key, DateTimeOffset when)
+    public static string At(string base32Key, DateTimeOffset when) => AtStep(base32Key, Step(when));
+
+    /// <summary>The 30-second step an instant falls in (RFC 6238's T).</summary>
+    public static long Step(DateTimeOffset when) => when.ToUnixTimeSeconds() / 30;
+
+    public static string AtStep(string base32Key, long step)
     {
         ArgumentNullException.ThrowIfNull(base32Key);
-        var step = when.ToUnixTimeSeconds() / 30;
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
 #pragma warning disable CA5350 // RFC 6238 and every authenticator app use HMAC-SHA1.

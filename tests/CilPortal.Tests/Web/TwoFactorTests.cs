@@ -58,12 +58,13 @@ public partial class TwoFactorTests(CilPortalWebFactory factory) : IClassFixture
         Assert.Equal("/gestion", recovered.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync(new Uri("/gestion/accueil", UriKind.Relative))).StatusCode);
 
-        // A recovery code serves once; the app's code works.
+        // A recovery code serves once; the app's code works — the next one, since the code that turned the protection on
+        // may still be the current one, and a code is accepted only once.
         var again = factory.CreateClient(new() { AllowAutoRedirect = false });
         await again.PostFormAsync("/compte/connexion", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password });
         var reused = WebUtility.HtmlDecode(await (await again.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = recoveryCodes[0] })).Content.ReadAsStringAsync());
         Assert.Contains("Ce code n'est pas valable", reused, StringComparison.Ordinal);
-        var byApp = await again.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = Now(key) });
+        var byApp = await again.PostFormAsync("/compte/connexion-code", new Dictionary<string, string> { ["Code"] = AuthenticatorCodes.At(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         Assert.Equal("/gestion", byApp.Headers.Location?.OriginalString);
     }
 
