@@ -104,6 +104,11 @@ services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = TimeSpan.FromMinutes(1);
     options.OnRefreshingPrincipal = Sessions.KeepSessionTimes;
 });
+services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = true;
+});
 // Keys that protect cookies and antiforgery tokens survive restarts (a volume in docker-compose.yml).
 services.AddDataProtection()
     .SetApplicationName("CilPortal")
@@ -132,7 +137,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSecurityHeaders(CaptchaSetup.ContentSecurityPolicy(captchaOptions));
+app.UseSecurityHeaders(policy => CaptchaSetup.ContentSecurityPolicy(captchaOptions, policy));
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(french),

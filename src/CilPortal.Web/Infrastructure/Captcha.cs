@@ -144,7 +144,7 @@ public static class CaptchaSetup
     /// worker are files of the site). reCAPTCHA, once the visitor agrees, loads Google's script (www.google.com, which
     /// loads the rest from www.gstatic.com), its frame and its calls to www.google.com.
     /// </summary>
-    public static string ContentSecurityPolicy(CaptchaOptions options, string policy = SecurityHeaders.ContentSecurityPolicy)
+    public static string ContentSecurityPolicy(CaptchaOptions options, string policy)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(policy);

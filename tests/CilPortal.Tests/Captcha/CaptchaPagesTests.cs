@@ -175,12 +175,13 @@ public class CaptchaPagesTests
     {
         var recaptcha = new CaptchaOptions { Provider = CaptchaProvider.Recaptcha };
 
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, CaptchaSetup.ContentSecurityPolicy(new CaptchaOptions()));
-        var policy = CaptchaSetup.ContentSecurityPolicy(recaptcha);
-        Assert.Contains("script-src 'self' https://www.google.com https://www.gstatic.com;", policy, StringComparison.Ordinal);
+        var strict = SecurityHeaders.ContentSecurityPolicy("bm9uY2U");
+        Assert.Equal(strict, CaptchaSetup.ContentSecurityPolicy(new CaptchaOptions(), strict));
+        var policy = CaptchaSetup.ContentSecurityPolicy(recaptcha, strict);
+        Assert.Contains("script-src 'self' https://www.google.com https://www.gstatic.com 'nonce-bm9uY2U';", policy, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self' https://www.google.com;", policy, StringComparison.Ordinal);
         Assert.EndsWith("; frame-src https://www.google.com https://recaptcha.google.com", policy, StringComparison.Ordinal);
-        Assert.Contains("style-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'nonce-bm9uY2U';", policy, StringComparison.Ordinal);
     }
 
     [Fact]
