@@ -173,6 +173,8 @@ public class PhonePagesTests(BrowserFixture browser)
         }
 
         await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer mon adresse" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Adresse confirmée" }).WaitForAsync();
         await page.SignInAsync(email, password);
         await page.GotoAsync("/ma-demande/rattacher");
         await page.ScreenshotAsync("rattacher");

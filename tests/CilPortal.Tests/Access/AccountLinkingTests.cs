@@ -21,7 +21,9 @@ public partial class AccountLinkingTests(CilPortalWebFactory factory) : IClassFi
         var registered = await client.PostFormAsync("/compte/inscription", Registration(email));
         Assert.Contains("Vérifiez votre messagerie", await registered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var confirmationLink = LinkPattern().Match(await MailTextAsync(email, "confirmation")).Value;
-        Assert.Contains("Adresse confirmée", await client.GetStringAsync(new Uri(new Uri(confirmationLink).PathAndQuery, UriKind.Relative)), StringComparison.Ordinal);
+        var path = new Uri(confirmationLink).PathAndQuery;
+        Assert.Contains("Confirmer mon adresse", await client.GetStringAsync(new Uri(path, UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("Adresse confirmée", await (await client.PostFormAsync(path, new Dictionary<string, string>())).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await client.SignInAsync(email, Password);
 
         var (nur, birth, demandEmail) = await SomeDemandAsync();
@@ -83,7 +85,8 @@ public partial class AccountLinkingTests(CilPortalWebFactory factory) : IClassFi
         var client = factory.CreateClient();
         await client.PostFormAsync("/compte/inscription", Registration(email));
         var link = LinkPattern().Match(await MailTextAsync(email, "confirmation")).Value;
-        await client.GetStringAsync(new Uri(new Uri(link).PathAndQuery, UriKind.Relative));
+        // Opening the link shows a button; the button confirms.
+        await client.PostFormAsync(new Uri(link).PathAndQuery, new Dictionary<string, string>());
         await client.SignInAsync(email, Password);
         return client;
     }

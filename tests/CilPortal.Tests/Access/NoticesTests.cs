@@ -106,7 +106,11 @@ public partial class NoticesTests
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
         Assert.Null((await LinkedDemandAsync(factory)).PortalEmail);
 
-        await client.GetAsync(new Uri(new Uri(link).PathAndQuery, UriKind.Relative));
+        // Opening the link changes nothing (a mail scanner may open it): it shows the button that confirms.
+        var opened = await client.GetStringAsync(new Uri(new Uri(link).PathAndQuery, UriKind.Relative));
+        Assert.Contains("data-testid=\"confirm-email-form\"", opened, StringComparison.Ordinal);
+        Assert.Null((await LinkedDemandAsync(factory)).PortalEmail);
+        await client.PostFormAsync(new Uri(link).PathAndQuery, new Dictionary<string, string>());
         var demand = await LinkedDemandAsync(factory);
         Assert.Equal("nouvelle.adresse@exemple.fr", demand.PortalEmail);
         Assert.Equal("06 11 22 33 44", demand.PortalPhone);

@@ -80,7 +80,13 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         return RedirectToPage("Coordonnees");
     }
 
-    /// <summary>The link of the confirmation e-mail: the signed-in owner of the demand, with the token, within a day.</summary>
+    /// <summary>The token of the confirmation link, when it is valid: the page then shows the button that confirms.</summary>
+    public string? ConfirmationToken { get; private set; }
+
+    /// <summary>
+    /// The link of the confirmation e-mail (the signed-in owner of the demand, with the token, within a day) shows a button:
+    /// opening a link changes nothing, so that a mail scanner following it does not confirm in the person's place.
+    /// </summary>
     public async Task<IActionResult> OnGetConfirmerAsync(string? jeton, CancellationToken cancellationToken)
     {
         var demand = await OwnDemandAsync(cancellationToken);
@@ -89,12 +95,28 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
             return RedirectToPage("Index");
         }
 
-        var valid = jeton is not null && UrlTokens.Matches(jeton, demand.PendingPortalEmailTokenHash)
-            && demand.PendingPortalEmailSentAt + ConfirmationLifetime > time.GetUtcNow();
-        if (!valid)
+        if (!ValidConfirmation(demand, jeton))
         {
-            TempData["Message"] = "Ce lien de confirmation n'est pas valable ou a expiré. Saisissez de nouveau votre adresse.";
-            return RedirectToPage("Coordonnees");
+            return InvalidConfirmation();
+        }
+
+        ConfirmationToken = jeton;
+        Input = new ContactInput { Email = demand.NoticeEmail, Phone = demand.PortalPhone ?? demand.ContactPhone, StatusNotices = demand.StatusNotices };
+        return Page();
+    }
+
+    /// <summary>The button of the confirmation link: the pending address becomes the notice address.</summary>
+    public async Task<IActionResult> OnPostConfirmerAsync(string? jeton, CancellationToken cancellationToken)
+    {
+        var demand = await OwnDemandAsync(cancellationToken);
+        if (demand is null)
+        {
+            return RedirectToPage("Index");
+        }
+
+        if (!ValidConfirmation(demand, jeton))
+        {
+            return InvalidConfirmation();
         }
 
         demand.PortalEmail = string.Equals(demand.PendingPortalEmail, demand.ContactEmail, StringComparison.OrdinalIgnoreCase) ? null : demand.PendingPortalEmail;
@@ -103,6 +125,16 @@ public class CoordonneesModel(CilPortalDbContext db, UserManager<ApplicationUser
         demand.PendingPortalEmailSentAt = null;
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"Adresse confirmée : les avis de votre demande seront envoyés à {demand.NoticeEmail}.";
+        return RedirectToPage("Coordonnees");
+    }
+
+    private bool ValidConfirmation(Demand demand, string? jeton) =>
+        jeton is not null && UrlTokens.Matches(jeton, demand.PendingPortalEmailTokenHash)
+            && demand.PendingPortalEmailSentAt + ConfirmationLifetime > time.GetUtcNow();
+
+    private RedirectToPageResult InvalidConfirmation()
+    {
+        TempData["Message"] = "Ce lien de confirmation n'est pas valable ou a expiré. Saisissez de nouveau votre adresse.";
         return RedirectToPage("Coordonnees");
     }
 
