@@ -2180,6 +2180,9 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsDemoAccount")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("LinkedDemandId")
                         .HasColumnType("int");
 

@@ -2061,6 +2061,9 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDemoAccount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LinkedDemandId")
                         .HasColumnType("INTEGER");
 

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Echanges;
 
 /// <summary>A person with a public account joins the marketplace as the tenant of a bailleur; the bailleur verifies before anything is shown.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(CilPortal.Web.Infrastructure.RateLimits.AccountForm)]
 public class AdhesionModel(CilPortalDbContext db, ExchangeService exchanges, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty]

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Echanges.Membre;
 
 /// <summary>One published listing, seen by another member: the dwelling, what its household wants, and why it suits (or not).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(CilPortal.Web.Infrastructure.RateLimits.AccountForm)]
 public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, CilPortalDbContext db) : MemberPageModel(exchanges)
 {
     public ListingSummary? Listing { get; private set; }

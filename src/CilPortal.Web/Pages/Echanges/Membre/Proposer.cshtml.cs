@@ -9,6 +9,7 @@ namespace CilPortal.Web.Pages.Echanges.Membre;
 /// Confirms a swap or chain found on « Compatibles avec moi » and sends it: the proposer accepts at once with the number of
 /// their social-housing demand (each household of an exchange needs one: it is a new allocation).
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(CilPortal.Web.Infrastructure.RateLimits.AccountForm)]
 public class ProposerModel(ExchangeService exchanges, ExchangeMatching matching) : MemberPageModel(exchanges)
 {
     [BindProperty(SupportsGet = true, Name = "annonces")]

@@ -12,6 +12,7 @@ namespace CilPortal.Web.Pages.Echanges.Membre.Propositions;
 /// decision with dates, the final state, and the messages. Contact details appear only once every participant shares them.
 /// A proposal the member is not part of answers 404.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(CilPortal.Web.Infrastructure.RateLimits.AccountForm)]
 public class DetailModel(ExchangeService exchanges, CilPortalDbContext db) : MemberPageModel(exchanges)
 {
     public ExchangeProposal Proposal { get; private set; } = null!;
