@@ -109,10 +109,11 @@ services.AddHsts(options =>
     options.MaxAge = TimeSpan.FromDays(365);
     options.IncludeSubDomains = true;
 });
-// Keys that protect cookies and antiforgery tokens survive restarts (a volume in docker-compose.yml).
+// Keys that protect cookies and antiforgery tokens live in the database (table DataProtectionKeys): they survive
+// restarts, and every instance of the portal on the same database reads the cookies and forms of the others.
 services.AddDataProtection()
     .SetApplicationName("CilPortal")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+    .PersistKeysToDbContext<CilPortalDbContext>();
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
 services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     .AddMvcOptions(options =>

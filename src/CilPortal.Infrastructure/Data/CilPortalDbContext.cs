@@ -6,6 +6,7 @@ using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,14 @@ namespace CilPortal.Infrastructure.Data;
 public sealed class PublishedGridException(int version)
     : InvalidOperationException($"La version {version} de la grille de cotation est publiée : elle ne peut plus être modifiée.");
 
-public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery tokens, Identity tokens), shared by every instance of the
+    /// portal on this database: a cookie issued by one is read by the others, and keys survive restarts and redeployments.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Epci> Epcis => Set<Epci>();
 
     public DbSet<Commune> Communes => Set<Commune>();
