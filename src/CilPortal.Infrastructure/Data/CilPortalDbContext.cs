@@ -65,6 +65,8 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
 
     public DbSet<CilPortal.Infrastructure.Access.DemandLinkChallenge> DemandLinkChallenges => Set<CilPortal.Infrastructure.Access.DemandLinkChallenge>();
 
+    public DbSet<CilPortal.Infrastructure.Jobs.JobLease> JobLeases => Set<CilPortal.Infrastructure.Jobs.JobLease>();
+
     public DbSet<CilPortal.Infrastructure.Email.OutboxMessage> OutboxMessages => Set<CilPortal.Infrastructure.Email.OutboxMessage>();
 
     public DbSet<ScoringGrid> ScoringGrids => Set<ScoringGrid>();

@@ -54,6 +54,7 @@ public static class DatabaseSetup
 
         services.AddSingleton(options);
         services.AddSingleton<StatisticsVersion>();
+        services.AddSingleton<CilPortal.Infrastructure.Jobs.JobLeases>();
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
         services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();

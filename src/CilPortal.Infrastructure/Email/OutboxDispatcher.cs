@@ -1,4 +1,5 @@
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Jobs;
 using CilPortal.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,18 @@ public sealed class OutboxOptions
     public int MaxRetrySeconds { get; set; } = 3600;
 
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>How long a dispatcher keeps a message it claimed before another may try it (a crash during the send).</summary>
+    public int ClaimSeconds { get; set; } = 300;
 }
 
-/// <summary>Sends what is due in the outbox, marks each message sent once it is, and retries the others with backoff.</summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEmailTransport transport, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+/// <summary>
+/// Sends what is due in the outbox, marks each message sent once it is, and retries the others with backoff. With several
+/// instances of the portal, the one holding the <see cref="JobNames.Outbox"/> lease polls; and each message is claimed
+/// by one conditional UPDATE before it is sent, so that two dispatchers running at once (a lease taken over while the
+/// former holder is still sending, or a direct call) never send it twice.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEmailTransport transport, OutboxOptions options, JobLeases leases, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : BackgroundService, IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -62,6 +71,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEmailTranspor
         var sent = 0;
         foreach (var message in due)
         {
+            // The claim: the row moves its next attempt past the claim's end only if it is still unsent and due, which
+            // one dispatcher only can do; the others skip it.
+            var claimedUntil = clock.GetUtcNow().UtcDateTime.AddSeconds(options.ClaimSeconds);
+            var id = message.Id;
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.SentAt == null && m.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, claimedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                db.Entry(message).State = EntityState.Detached;
+                continue;
+            }
+
             try
             {
                 await transport.SendAsync(message, cancellationToken);
@@ -86,7 +108,26 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEmailTranspor
         return sent;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicWork.RunAsync(DispatchDueAsync, TimeSpan.FromMilliseconds(options.PollMilliseconds), clock,
-            e => logger.LogError(e, "La boîte d'envoi n'a pas pu être lue."), stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.PollMilliseconds);
+        return PeriodicWork.RunAsync(
+            async cancellationToken =>
+            {
+                if (await leases.TryAcquireAsync(JobNames.Outbox, JobLeases.For(interval), cancellationToken))
+                {
+                    await DispatchDueAsync(cancellationToken);
+                }
+            },
+            interval,
+            clock,
+            e => logger.LogError(e, "La boîte d'envoi n'a pas pu être lue."),
+            stoppingToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await leases.ReleaseQuietlyAsync(logger, cancellationToken, JobNames.Outbox);
+    }
 }

@@ -1,5 +1,6 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Jobs;
 using CilPortal.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,51 +60,57 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
 
 /// <summary>
 /// Runs the scheduled jobs (renewal reminders, retention of struck-off demands, purge of the audit log and of the expired
-/// anti-robot challenges, appointment reminders) at start-up and then at their interval.
+/// anti-robot challenges, appointment reminders, the exchange matching once a day) at start-up and then at their interval.
+/// Each job runs only in the instance that holds its lease (<see cref="JobLeases"/>), so that several instances on one
+/// database run each turn once.
 /// </summary>
-public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
+public sealed class ScheduledJobs(IServiceScopeFactory scopes, JobOptions options, JobLeases leases, TimeProvider clock, ILogger<ScheduledJobs> logger) : BackgroundService
 {
+    private static readonly string[] Jobs = [JobNames.RenewalReminders, JobNames.StruckOffDemandPurge, JobNames.AuditPurge, JobNames.CaptchaPurge, JobNames.ExchangeMatching, JobNames.AppointmentReminders];
+
+    private TimeSpan Interval => TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         !options.Enabled
             ? Task.CompletedTask
             : PeriodicWork.RunAsync(
                 async cancellationToken =>
                 {
-                    using var scope = scopes.CreateScope();
                     var paris = new ParisClock(clock);
                     var today = paris.Today;
-                    try
-                    {
-                        await scope.ServiceProvider.GetRequiredService<RenewalReminderJob>().RunAsync(today, cancellationToken);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // Logged here so that the appointment reminders below still run.
-                        logger.LogError(e, "Le rappel des renouvellements a échoué ; nouvel essai au prochain passage.");
-                    }
-
-                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>(job => job.RunAsync(today, cancellationToken), "L'effacement des données des demandes radiées");
-                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.AuditPurgeJob>(job => job.RunAsync(cancellationToken), "La purge du journal");
-                    await RunLoggedAsync<CilPortal.Infrastructure.Captcha.CaptchaReplayStore>(store => store.PurgeExpiredAsync(cancellationToken), "La purge des vérifications anti-robot");
+                    await RunLoggedAsync<RenewalReminderJob>(JobNames.RenewalReminders, job => job.RunAsync(today, cancellationToken), "Le rappel des renouvellements", cancellationToken);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.StruckOffDemandPurgeJob>(JobNames.StruckOffDemandPurge, job => job.RunAsync(today, cancellationToken), "L'effacement des données des demandes radiées", cancellationToken);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Audit.AuditPurgeJob>(JobNames.AuditPurge, job => job.RunAsync(cancellationToken), "La purge du journal", cancellationToken);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Captcha.CaptchaReplayStore>(JobNames.CaptchaPurge, store => store.PurgeExpiredAsync(cancellationToken), "La purge des vérifications anti-robot", cancellationToken);
                     var parisMidnight = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), ParisClock.Paris);
-                    await RunLoggedAsync<CilPortal.Infrastructure.Exchanges.ExchangeMatchingJob>(job => job.RunIfDueAsync(parisMidnight, cancellationToken), "L'appariement des échanges de logements");
-
-                    using var own = scopes.CreateScope();
-                    await own.ServiceProvider.GetRequiredService<CilPortal.Infrastructure.Reception.AppointmentReminderJob>().RunAsync(today, paris.Now, cancellationToken);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Exchanges.ExchangeMatchingJob>(JobNames.ExchangeMatching, job => job.RunIfDueAsync(parisMidnight, cancellationToken), "L'appariement des échanges de logements", cancellationToken);
+                    await RunLoggedAsync<CilPortal.Infrastructure.Reception.AppointmentReminderJob>(JobNames.AppointmentReminders, job => job.RunAsync(today, paris.Now, cancellationToken), "Le rappel des rendez-vous", cancellationToken);
                 },
-                TimeSpan.FromMinutes(options.RenewalReminderEveryMinutes),
+                Interval,
                 clock,
-                e => logger.LogError(e, "Le rappel des rendez-vous a échoué ; nouvel essai au prochain passage."),
+                e => logger.LogError(e, "Les tâches planifiées ont échoué ; nouvel essai au prochain passage."),
                 stoppingToken);
 
-    /// <summary>Runs one job in its own scope; a failure is logged so that the next jobs still run.</summary>
-    private async Task RunLoggedAsync<TJob>(Func<TJob, Task> run, string what)
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (options.Enabled)
+        {
+            await leases.ReleaseQuietlyAsync(logger, cancellationToken, Jobs);
+        }
+    }
+
+    /// <summary>Runs one job in its own scope if this instance holds its lease; a failure is logged so that the next jobs still run.</summary>
+    private async Task RunLoggedAsync<TJob>(string name, Func<TJob, Task> run, string what, CancellationToken cancellationToken)
         where TJob : notnull
     {
-        using var scope = scopes.CreateScope();
         try
         {
-            await run(scope.ServiceProvider.GetRequiredService<TJob>());
+            await leases.RunIfHolderAsync(name, Interval, async _ =>
+            {
+                using var scope = scopes.CreateScope();
+                await run(scope.ServiceProvider.GetRequiredService<TJob>());
+            }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
