@@ -43,7 +43,11 @@ public static class DatabaseSetup
         {
             var folder = Path.GetFullPath(options.DataDirectory, contentRoot);
             Directory.CreateDirectory(folder);
-            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "cilportal.db") }.ToString();
+            // A write that finds the file locked by another connection (a background job, another instance on the same
+            // file) waits and retries for up to DefaultTimeout seconds (Microsoft.Data.Sqlite retries SQLITE_BUSY and
+            // SQLITE_LOCKED until then) instead of failing at once; 30 s is the library's default, written here so that
+            // it is seen. A connection string given in configuration can set its own "Default Timeout".
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "cilportal.db"), DefaultTimeout = 30 }.ToString();
         }
 
         if (string.IsNullOrWhiteSpace(connectionString))
