@@ -13,8 +13,11 @@ public enum BailleurKind
 }
 
 /// <summary>A social landlord owning and letting dwellings on the territory.</summary>
-public class Bailleur
+public class Bailleur : IVersioned
 {
+    /// <summary>Concurrency token: see <see cref="IVersioned"/>.</summary>
+    public int RowVersion { get; set; }
+
     public int Id { get; set; }
 
     public string Name { get; set; } = "";
@@ -35,8 +38,11 @@ public enum ReservataireKind
 }
 
 /// <summary>Holder of allocation rights on a share of the flow of vacancies.</summary>
-public class Reservataire
+public class Reservataire : IVersioned
 {
+    /// <summary>Concurrency token: see <see cref="IVersioned"/>.</summary>
+    public int RowVersion { get; set; }
+
     public int Id { get; set; }
 
     public string Name { get; set; } = "";
@@ -67,8 +73,11 @@ public enum ReceptionServices
 }
 
 /// <summary>Lieu d'accueil: a reception point of the information service (SIAD).</summary>
-public class ReceptionPoint
+public class ReceptionPoint : IVersioned
 {
+    /// <summary>Concurrency token: see <see cref="IVersioned"/>.</summary>
+    public int RowVersion { get; set; }
+
     public int Id { get; set; }
 
     public string Name { get; set; } = "";

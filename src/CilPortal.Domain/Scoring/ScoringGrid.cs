@@ -10,8 +10,11 @@ public enum ScoringGridStatus
 }
 
 /// <summary>One version of the cotation grid of the territory (L441-2-8).</summary>
-public class ScoringGrid
+public class ScoringGrid : IVersioned
 {
+    /// <summary>Concurrency token: see <see cref="IVersioned"/>.</summary>
+    public int RowVersion { get; set; }
+
     public int Id { get; set; }
 
     /// <summary>1, 2, 3… in the order versions were created.</summary>

@@ -63,8 +63,11 @@ public class Qpv
 }
 
 /// <summary>A group of communes and QPV used by the CIA to break down its targets.</summary>
-public class Sector
+public class Sector : IVersioned
 {
+    /// <summary>Concurrency token: see <see cref="IVersioned"/>.</summary>
+    public int RowVersion { get; set; }
+
     public int Id { get; set; }
 
     public string Name { get; set; } = "";

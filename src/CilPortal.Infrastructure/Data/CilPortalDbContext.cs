@@ -125,13 +125,29 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToPublishedGrids();
+        BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseChangesToPublishedGrids();
+        BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every changed <see cref="CilPortal.Domain.IVersioned"/> record is saved as its original version + 1, and the
+    /// UPDATE names the original version (a concurrency token): a record changed meanwhile by someone else updates no
+    /// row and the save fails with <see cref="DbUpdateConcurrencyException"/>, writing nothing.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<CilPortal.Domain.IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(v => v.RowVersion);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 
     /// <summary>A published cotation grid is kept as it was published, for ever: scores refer to it.</summary>
@@ -191,5 +207,9 @@ public class CilPortalDbContext(DbContextOptions<CilPortalDbContext> options) : 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CilPortalDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(CilPortal.Domain.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(entity.ClrType).Property(nameof(CilPortal.Domain.IVersioned.RowVersion)).IsConcurrencyToken();
+        }
     }
 }

@@ -248,7 +248,7 @@ public class SectorPageTests
         var duplicate = WebUtility.HtmlDecode(await (await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Name", "littoral"), new("Input.Communes", commune)])).Content.ReadAsStringAsync());
         Assert.Contains("Un autre secteur porte déjà ce nom.", duplicate, StringComparison.Ordinal);
 
-        await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Id", id.ToString(CultureInfo.InvariantCulture)), new("Input.Name", "Littoral et étangs"), new("Input.Qpvs", qpv)]);
+        await client.PostFormAsync("/gestion/epci/secteurs", [new("Input.Id", id.ToString(CultureInfo.InvariantCulture)), new("Input.RowVersion", "0"), new("Input.Name", "Littoral et étangs"), new("Input.Qpvs", qpv)]);
         using (var scope = own.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();

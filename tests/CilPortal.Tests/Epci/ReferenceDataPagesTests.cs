@@ -57,7 +57,7 @@ public sealed class ReferenceDataPagesTests : IDisposable
         var bailleur = await WithDbAsync(db => db.Bailleurs.AsNoTracking().SingleAsync(b => b.Name == "Nouveau Logis"));
         Assert.Equal((BailleurKind.Esh, "241100593"), (bailleur.Kind, bailleur.Siren));
 
-        await client.PostFormAsync("/gestion/epci/bailleurs", new Dictionary<string, string> { ["Input.Id"] = $"{bailleur.Id}", ["Input.Name"] = "Nouveau Logis Sud", ["Input.Kind"] = "Oph", ["Input.Siren"] = "" });
+        await client.PostFormAsync("/gestion/epci/bailleurs", new Dictionary<string, string> { ["Input.Id"] = $"{bailleur.Id}", ["Input.RowVersion"] = $"{bailleur.RowVersion}", ["Input.Name"] = "Nouveau Logis Sud", ["Input.Kind"] = "Oph", ["Input.Siren"] = "" });
         var renamed = await WithDbAsync(db => db.Bailleurs.AsNoTracking().SingleAsync(b => b.Id == bailleur.Id));
         Assert.Equal(("Nouveau Logis Sud", BailleurKind.Oph, (string?)null), (renamed.Name, renamed.Kind, renamed.Siren));
 
@@ -108,7 +108,7 @@ public sealed class ReferenceDataPagesTests : IDisposable
 
         await client.PostFormAsync("/gestion/epci/reservataires", new Dictionary<string, string>
         {
-            ["Input.Id"] = $"{commune.Id}", ["Input.Name"] = "Flux propre réaffecté", ["Input.Kind"] = "Bailleur", ["Input.BailleurId"] = $"{bailleurId}", ["Input.CommuneInseeCode"] = "11262",
+            ["Input.Id"] = $"{commune.Id}", ["Input.RowVersion"] = $"{commune.RowVersion}", ["Input.Name"] = "Flux propre réaffecté", ["Input.Kind"] = "Bailleur", ["Input.BailleurId"] = $"{bailleurId}", ["Input.CommuneInseeCode"] = "11262",
         });
         var changed = await WithDbAsync(db => db.Reservataires.AsNoTracking().SingleAsync(r => r.Id == commune.Id));
         Assert.Equal(("Flux propre réaffecté", ReservataireKind.Bailleur, (string?)null, (int?)bailleurId), (changed.Name, changed.Kind, changed.CommuneInseeCode, changed.BailleurId));

@@ -111,6 +111,7 @@ public class EpciAdministrationTests(CilPortalWebFactory factory) : IClassFixtur
         var form = new Dictionary<string, string>
         {
             ["Input.Name"] = name,
+            ["Input.RowVersion"] = "0",
             ["Input.Address"] = "1 place de la Mairie",
             ["Input.PostalCode"] = "11110",
             ["Input.CommuneInseeCode"] = "11106",

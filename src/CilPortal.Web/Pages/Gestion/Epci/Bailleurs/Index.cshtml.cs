@@ -25,7 +25,7 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         await LoadAsync(cancellationToken);
         if (modifier is { } id && Bailleurs.FirstOrDefault(b => b.Id == id) is { } bailleur)
         {
-            Input = new BailleurInput { Id = bailleur.Id, Name = bailleur.Name, Kind = bailleur.Kind, Siren = bailleur.Siren };
+            Input = new BailleurInput { Id = bailleur.Id, RowVersion = bailleur.RowVersion, Name = bailleur.Name, Kind = bailleur.Kind, Siren = bailleur.Siren };
         }
     }
 
@@ -60,6 +60,12 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
             return Page();
         }
 
+        if (bailleur is not null && !db.ExpectVersion(bailleur, Input.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
+
         var before = bailleur is null ? null : new { nom = bailleur.Name, type = bailleur.Kind.ToString(), siren = bailleur.Siren };
         if (bailleur is null)
         {
@@ -81,6 +87,11 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
             ModelState.AddModelError("Input.Name", "Un autre bailleur porte déjà ce nom.");
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
 
         TempData["Message"] = $"Le bailleur « {name} » est enregistré.";
         return Redirect("/gestion/epci/bailleurs");
@@ -92,6 +103,9 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
     public sealed class BailleurInput
     {
         public int? Id { get; set; }
+
+        /// <summary>The version the form was drawn from (hidden field): a save from an older one is refused.</summary>
+        public int? RowVersion { get; set; }
 
         [Display(Name = "nom")]
         [Required(ErrorMessage = "Donnez le nom du bailleur.")]

@@ -99,6 +99,12 @@ public class EditModel(CilPortalDbContext db) : PageModel
             }
         }
 
+        if (!db.ExpectVersion(Grid, Input.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
+
         return await SaveIfValidAsync("Le brouillon est enregistré.", cancellationToken);
     }
 
@@ -135,6 +141,9 @@ public class EditModel(CilPortalDbContext db) : PageModel
             DisplayOrder = (Grid.Criteria.Count == 0 ? 0 : Grid.Criteria.Max(c => c.DisplayOrder)) + 10,
         };
         Grid.Criteria.Add(criterion);
+
+        // A criterion added is a change of the grid: a form of the grid drawn before it is now out of date.
+        db.Entry(Grid).Property(g => g.RowVersion).IsModified = true;
         return await SaveIfValidAsync($"Le critère {criterion.Code} est ajouté au brouillon.", cancellationToken);
     }
 
@@ -171,7 +180,16 @@ public class EditModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
+
         TempData["Message"] = message;
         return RedirectToPage("Edit", new { id = Grid.Id });
     }
@@ -224,8 +242,12 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
         public List<CapInput> Caps { get; set; } = [];
 
+        /// <summary>The version of the grid the form was drawn from (hidden field): a save from an older one is refused.</summary>
+        public int? RowVersion { get; set; }
+
         public static GridInput From(ScoringGrid grid, IReadOnlyList<ScoringCriterion> criteria) => new()
         {
+            RowVersion = grid.RowVersion,
             Title = grid.Title,
             Decision = grid.Decision,
             Criteria = [.. criteria.Select(c => new CriterionInput

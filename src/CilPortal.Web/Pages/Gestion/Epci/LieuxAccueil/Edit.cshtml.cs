@@ -80,13 +80,30 @@ public class EditModel(CilPortalDbContext db) : PageModel
             return Page();
         }
 
+        if (id is not null && !db.ExpectVersion(place, Input.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            Input.PadClosures(ClosureRows);
+            return Page();
+        }
+
         Input.ApplyTo(place, slots);
         if (id is null)
         {
             db.ReceptionPoints.Add(place);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            Input.PadClosures(ClosureRows);
+            return Page();
+        }
+
         TempData["Message"] = $"« {place.Name} » est enregistré.";
         return RedirectToPage("Index");
     }
@@ -99,6 +116,9 @@ public class EditModel(CilPortalDbContext db) : PageModel
 
     public sealed class PlaceInput
     {
+        /// <summary>The version the form was drawn from (hidden field): a save from an older one is refused.</summary>
+        public int? RowVersion { get; set; }
+
         [Display(Name = "nom")]
         [Required(ErrorMessage = "Saisissez le nom du lieu.")]
         [StringLength(150, ErrorMessage = "Le nom ne doit pas dépasser 150 caractères.")]
@@ -172,6 +192,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         {
             var input = new PlaceInput
             {
+                RowVersion = place.RowVersion,
                 Name = place.Name,
                 Address = place.Address,
                 PostalCode = place.PostalCode,

@@ -32,7 +32,7 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         {
             Input = new ReservataireInput
             {
-                Id = reservataire.Id, Name = reservataire.Name, Kind = reservataire.Kind, BailleurId = reservataire.BailleurId, CommuneInseeCode = reservataire.CommuneInseeCode,
+                Id = reservataire.Id, RowVersion = reservataire.RowVersion, Name = reservataire.Name, Kind = reservataire.Kind, BailleurId = reservataire.BailleurId, CommuneInseeCode = reservataire.CommuneInseeCode,
             };
         }
     }
@@ -74,6 +74,12 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
             return Page();
         }
 
+        if (reservataire is not null && !db.ExpectVersion(reservataire, Input.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
+
         var before = reservataire is null ? null : new { nom = reservataire.Name, type = reservataire.Kind.ToString(), bailleur = reservataire.BailleurId, commune = reservataire.CommuneInseeCode };
         if (reservataire is null)
         {
@@ -94,6 +100,11 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             ModelState.AddModelError("Input.Name", "Un autre réservataire porte déjà ce nom.");
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
             return Page();
         }
 
@@ -117,6 +128,9 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
     public sealed class ReservataireInput
     {
         public int? Id { get; set; }
+
+        /// <summary>The version the form was drawn from (hidden field): a save from an older one is refused.</summary>
+        public int? RowVersion { get; set; }
 
         [Display(Name = "nom")]
         [Required(ErrorMessage = "Donnez le nom du réservataire.")]

@@ -31,7 +31,7 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         await LoadAsync(cancellationToken);
         if (modifier is { } id && await db.Sectors.AsNoTracking().Include(s => s.Communes).Include(s => s.Qpvs).SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } sector)
         {
-            Input = new SectorInput { Id = sector.Id, Name = sector.Name, Communes = [.. sector.Communes.Select(c => c.CommuneInseeCode)], Qpvs = [.. sector.Qpvs.Select(q => q.QpvCode)] };
+            Input = new SectorInput { Id = sector.Id, RowVersion = sector.RowVersion, Name = sector.Name, Communes = [.. sector.Communes.Select(c => c.CommuneInseeCode)], Qpvs = [.. sector.Qpvs.Select(q => q.QpvCode)] };
         }
     }
 
@@ -62,6 +62,12 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
             return Page();
         }
 
+        if (sector is not null && !db.ExpectVersion(sector, Input.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
+            return Page();
+        }
+
         var before = sector is null ? null : new { nom = sector.Name, communes = sector.Communes.Select(c => c.CommuneInseeCode).Order(StringComparer.Ordinal).ToList(), qpv = sector.Qpvs.Select(q => q.QpvCode).Order(StringComparer.Ordinal).ToList() };
         if (sector is null)
         {
@@ -83,6 +89,11 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             ModelState.AddModelError("Input.Name", "Un autre secteur porte déjà ce nom.");
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
             return Page();
         }
 
@@ -123,6 +134,9 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
     public sealed class SectorInput
     {
         public int? Id { get; set; }
+
+        /// <summary>The version the form was drawn from (hidden field): a save from an older one is refused.</summary>
+        public int? RowVersion { get; set; }
 
         [Display(Name = "nom")]
         [Required(ErrorMessage = "Donnez un nom au secteur.")]
