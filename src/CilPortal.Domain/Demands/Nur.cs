@@ -47,6 +47,7 @@ public static partial class Nur
             ? sequence
             : null;
 
-    [GeneratedRegex("^[0-9A-Z]{18}$", RegexOptions.CultureInvariant)]
+    // \z, not $: « $ » also matches before a final line break, which let "…G1104\n" pass as well-formed.
+    [GeneratedRegex("^[0-9A-Z]{18}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

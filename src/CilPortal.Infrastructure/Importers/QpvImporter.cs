@@ -250,6 +250,6 @@ public sealed partial class QpvImporter(CilPortalDbContext db, ILogger<QpvImport
         return errors.Count == before ? new Line(n, code, name, commune) : null;
     }
 
-    [GeneratedRegex("^QP[0-9A-Z]{3}[0-9]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^QP[0-9A-Z]{3}[0-9]{3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }

@@ -156,7 +156,7 @@ public sealed partial class ContentStore : IDisposable
         return sanitizer;
     }
 
-    [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9-]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     [GeneratedRegex(@"\A---\r?\n(?<yaml>.*?)\r?\n---\r?\n", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
