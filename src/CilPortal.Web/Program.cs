@@ -119,6 +119,7 @@ services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
     .AddMvcOptions(options =>
     {
         FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider);
+        options.ModelMetadataDetailsProviders.Add(new FrenchRequiredMessage());
         options.Filters.Add<StaffTwoFactorFilter>();
         options.Filters.Add<CaptchaPageFilter>();
         options.ModelBinderProviders.Insert(0, new TolerantBooleanBinderProvider());

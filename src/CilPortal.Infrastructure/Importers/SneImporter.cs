@@ -37,7 +37,7 @@ public sealed class SneImporter(CilPortalDbContext db, ScoringService scoring, I
         }
         catch (XmlException e)
         {
-            return SneImportReport.Failed(new SneImportError(read.Count + 1, null, "XML", $"fichier mal formé, ligne {e.LineNumber} : {e.Message}"));
+            return SneImportReport.Failed(new SneImportError(read.Count + 1, null, "XML", $"fichier mal formé, ligne {e.LineNumber}, position {e.LinePosition} : ce n'est pas du XML valable (balise non fermée, caractère interdit ou fichier tronqué)."));
         }
 
         var errors = read.SelectMany(r => r.Errors).ToList();

@@ -190,7 +190,7 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         ["/Gestion/Epci/Utilisateurs/Nouveau"] = new(_ => "/gestion/epci/utilisateurs/nouveau", Who.Admin),
     };
 
-    private static readonly (Who Who, string? Email)[] People =
+    internal static readonly (Who Who, string? Email)[] People =
     [
         (Who.Anonymous, null),
         (Who.Applicant, DemoAccounts.Applicant),
@@ -352,7 +352,10 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         return pages;
     }
 
-    private async Task<Samples> SamplesAsync()
+    private Task<Samples> SamplesAsync() => SamplesAsync(factory);
+
+    /// <summary>Sample values for the addresses' parameters, from a portal's seeded demo database.</summary>
+    internal static async Task<Samples> SamplesAsync(CilPortalWebFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();

@@ -113,6 +113,7 @@ public class InscriptionModel(UserManager<ApplicationUser> users, CilPortalDbCon
         public string Password { get; set; } = "";
 
         [Display(Name = "confirmation du mot de passe")]
+        [Required(ErrorMessage = "Saisissez le mot de passe une seconde fois.")]
         [Compare(nameof(Password), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
         public string ConfirmPassword { get; set; } = "";
     }

@@ -164,7 +164,8 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
         [Display(Name = "revenu fiscal de référence")]
         public string? ReferenceIncome { get; set; }
 
+        /// <summary>Nullable: the page checks it against the communes itself, with its own message.</summary>
         [Display(Name = "commune")]
-        public string CommuneInseeCode { get; set; } = "";
+        public string? CommuneInseeCode { get; set; } = "";
     }
 }

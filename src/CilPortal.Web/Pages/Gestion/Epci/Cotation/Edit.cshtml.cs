@@ -330,7 +330,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         public int? DurationMonths { get; set; }
 
         [Display(Name = "seuil")]
-        [Range(1, 100, ErrorMessage = "Le seuil de taux d'effort est un pourcentage entre 1 et 100.")]
+        [Range(typeof(decimal), "1", "100", ErrorMessage = "Le seuil de taux d'effort est un pourcentage entre 1 et 100.")]
         public decimal? Threshold { get; set; }
 
         [Display(Name = "groupe")]

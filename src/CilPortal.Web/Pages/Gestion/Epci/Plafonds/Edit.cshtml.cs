@@ -123,39 +123,40 @@ public class EditModel(CilPortalDbContext db, AuditLog audit) : PageModel
         [Range(2000, 2100, ErrorMessage = "L'année est comprise entre 2000 et 2100.")]
         public int? Year { get; set; }
 
+        // Decimal bounds: Range(int, int) converts the value to int and throws (an error page) for an amount past int.MaxValue.
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 1.")]
         [Display(Name = "catégorie 1")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 1 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 1 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category1 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 2.")]
         [Display(Name = "catégorie 2")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 2 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 2 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category2 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 3.")]
         [Display(Name = "catégorie 3")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 3 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 3 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category3 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 4.")]
         [Display(Name = "catégorie 4")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 4 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 4 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category4 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 5.")]
         [Display(Name = "catégorie 5")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 5 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 5 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category5 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le plafond de la catégorie 6.")]
         [Display(Name = "catégorie 6")]
-        [Range(1000, 1_000_000, ErrorMessage = "Le plafond de la catégorie 6 est compris entre 1 000 et 1 000 000 €.")]
+        [Range(typeof(decimal), "1000", "1000000", ErrorMessage = "Le plafond de la catégorie 6 est compris entre 1 000 et 1 000 000 €.")]
         public decimal? Category6 { get; set; }
 
         [Required(ErrorMessage = "Indiquez le montant par personne supplémentaire.")]
         [Display(Name = "par personne supplémentaire")]
-        [Range(100, 1_000_000, ErrorMessage = "Le montant par personne supplémentaire est compris entre 100 et 1 000 000 €.")]
+        [Range(typeof(decimal), "100", "1000000", ErrorMessage = "Le montant par personne supplémentaire est compris entre 100 et 1 000 000 €.")]
         public decimal? PerExtraPerson { get; set; }
 
         [Display(Name = "référence")]
