@@ -31,6 +31,9 @@ public static class JobNames
     public const string CaptchaPurge = "purge-anti-robot";
     public const string ExchangeMatching = "appariement-echanges";
     public const string ScoreRecomputation = "recalcul-cotation";
+
+    /// <summary>The start-up work after the migrations (reference data, roles, example grid, demo, classification, scores).</summary>
+    public const string Startup = "demarrage";
 }
 
 /// <summary>
@@ -79,15 +82,30 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock)
         }
     }
 
-    /// <summary>Gives the lease back (when the host stops), so that another instance need not wait for it to expire.</summary>
+    /// <summary>
+    /// Gives the lease back (when the host stops, or a one-off work is done), so that another instance need not wait for
+    /// it to expire: its expiry goes to the smallest date, free whatever the clocks of the instances say.
+    /// </summary>
     public async Task ReleaseAsync(string job, CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         var holder = InstanceId;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var free = DateTime.MinValue;
         await db.JobLeases.Where(l => l.Name == job && l.Holder == holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, free), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the lease of <paramref name="job"/>, waiting while another instance holds it (it works, then gives it back,
+    /// or dies and the lease expires after <paramref name="duration"/>).
+    /// </summary>
+    public async Task AcquireWaitingAsync(string job, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        while (!await TryAcquireAsync(job, duration, cancellationToken))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> if this instance holds (or now takes) the lease of <paramref name="job"/>; true when it ran.</summary>

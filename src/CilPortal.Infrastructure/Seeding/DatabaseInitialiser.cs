@@ -23,6 +23,23 @@ public static class DatabaseInitialiser
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        // Instances started together on one database (EF Core's migration lock covered the migrations) seed one after
+        // the other: the first does the work, the next ones find it done.
+        var leases = provider.GetRequiredService<CilPortal.Infrastructure.Jobs.JobLeases>();
+        await leases.AcquireWaitingAsync(CilPortal.Infrastructure.Jobs.JobNames.Startup, TimeSpan.FromMinutes(10), cancellationToken);
+        try
+        {
+            await SeedAsync(provider, db, seedDemo, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(CilPortal.Infrastructure.Jobs.JobNames.Startup, CancellationToken.None);
+        }
+    }
+
+    private static async Task SeedAsync(IServiceProvider provider, CilPortalDbContext db, bool seedDemo, CancellationToken cancellationToken)
+    {
+
         var territory = provider.GetRequiredService<TerritoryOptions>();
         await new ReferenceDataSeeder(db).SeedAsync(territory.EpciSiren, cancellationToken);
 

@@ -64,6 +64,9 @@ public sealed class PortalInstance : CilPortalWebFactory
     }
 }
 
+/// <summary>An instance on a database file that does not exist yet: its start migrates and seeds it.</summary>
+public sealed class EmptyDatabasePortal(string path) : CilPortalWebFactory(path, ownsDatabase: false);
+
 /// <summary>
 /// Two instances of the portal on ONE SQLite database file, as two servers behind a load balancer on one database: a
 /// session opened on one is valid on the other, a form drawn by one posts to the other, and background work happens
@@ -176,6 +179,33 @@ public sealed class ScaleOutTests : IDisposable
         // The scheduled jobs ran in one of the two instances that have them on.
         var jobHolders = new[] { jobsOne, jobsTwo }.Select(p => p.Services.GetRequiredService<JobLeases>().InstanceId).ToHashSet();
         Assert.All(leases.Where(l => l.Name != JobNames.Outbox && l.Name != "essai"), l => Assert.Contains(l.Holder, jobHolders));
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_together_on_an_empty_database_seed_it_once()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cilportal-empty-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var one = new EmptyDatabasePortal(path);
+            using var two = new EmptyDatabasePortal(path);
+            await Task.WhenAll(Task.Run(() => one.Server), Task.Run(() => two.Server));
+
+            using var scope = one.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            Assert.Equal(1, await db.ScoringGrids.CountAsync());
+            Assert.Equal(1, await db.Epcis.CountAsync());
+            Assert.Equal(1, await db.Users.CountAsync(u => u.Email == DemoAccounts.EpciAdministrator));
+            Assert.Equal(await db.Communes.Select(c => c.InseeCode).Distinct().CountAsync(), await db.Communes.CountAsync());
+            Assert.Equal(await db.Roles.Select(r => r.Name).Distinct().CountAsync(), await db.Roles.CountAsync());
+            using var client = two.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     [Fact]
