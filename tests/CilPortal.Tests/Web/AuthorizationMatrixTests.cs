@@ -58,7 +58,10 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         int CaseWithReceptionInvited,
         int GridId,
         int ReceptionPointId,
-        int CeilingScaleId);
+        int CeilingScaleId,
+        int ExchangeMemberOfA,
+        int ExchangeListingOfA,
+        int ListingOfAnotherTenant);
 
     /// <summary>One page: where to send the requests, who may open it, and who may post to each handler when that differs.</summary>
     /// <param name="Answers">For the few pages whose normal answer is not 200: the status they give those allowed.</param>
@@ -103,6 +106,7 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         ["/Compte/ConnexionCode"] = new(_ => "/compte/connexion-code", Who.Nobody),
 
         // Any signed-in account.
+        ["/Securite/Reauthentification"] = new(_ => "/compte/reauthentification", Who.SignedIn),
         ["/Securite/DoubleAuthentification"] = new(_ => "/compte/double-authentification", Who.SignedIn),
 
         // Applicants (a tenant account has no demand).
@@ -147,6 +151,26 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         // The coordination commission: the case is seen by administrators and the agents invited to it (the demo
         // reception agent is invited to the first case); only administrators change it, invited agents mark their
         // own actions done.
+        // The exchange marketplace: presentation public, joining for public accounts, the rest for members; photos to
+        // members and to the agents of the listing's bailleur; a proposal or photo that is not theirs answers 404.
+        ["/Echanges/Index"] = new(_ => "/echanges", Who.Everyone),
+        ["/Echanges/Adhesion"] = new(_ => "/echanges/adhesion", Who.Applicant | Who.Tenant),
+        ["/Echanges/Photo"] = new(_ => "/echanges/photo/999999", Who.Tenant | Who.Bailleurs, Answers: 404),
+        ["/Echanges/Membre/MonEspace"] = new(_ => "/echanges/mon-espace", Who.Tenant),
+        ["/Echanges/Membre/MonAnnonce"] = new(_ => "/echanges/mon-annonce", Who.Tenant),
+        ["/Echanges/Membre/Photos"] = new(_ => "/echanges/mon-annonce/photos", Who.Tenant),
+        ["/Echanges/Membre/Annonces"] = new(_ => "/echanges/annonces", Who.Tenant),
+        ["/Echanges/Membre/Annonce"] = new(s => $"/echanges/annonces/{s.ListingOfAnotherTenant}", Who.Tenant),
+        ["/Echanges/Membre/Favoris"] = new(_ => "/echanges/favoris", Who.Tenant),
+        ["/Echanges/Membre/Compatibles"] = new(_ => "/echanges/compatibles", Who.Tenant),
+        ["/Echanges/Membre/Proposer"] = new(_ => "/echanges/proposer?annonces=999998,999999", Who.Tenant, Answers: 404),
+        ["/Echanges/Membre/Propositions/Index"] = new(_ => "/echanges/propositions", Who.Tenant),
+        ["/Echanges/Membre/Propositions/Detail"] = new(_ => "/echanges/propositions/999999", Who.Tenant, Answers: 404),
+        ["/Gestion/Bailleur/Echanges/Index"] = new(_ => "/gestion/bailleur/echanges", Who.Bailleurs),
+        ["/Gestion/Bailleur/Echanges/Inscription"] = new(s => $"/gestion/bailleur/echanges/inscriptions/{s.ExchangeMemberOfA}", Who.BailleurA),
+        ["/Gestion/Bailleur/Echanges/Annonce"] = new(s => $"/gestion/bailleur/echanges/annonces/{s.ExchangeListingOfA}", Who.BailleurA),
+        ["/Gestion/Bailleur/Echanges/Proposition"] = new(_ => "/gestion/bailleur/echanges/propositions/999999", Who.Bailleurs, Answers: 404),
+
         ["/Gestion/Commission/Index"] = new(_ => "/gestion/epci/commission", Who.Staff),
         ["/Gestion/Commission/Dossier"] = new(s => $"/gestion/epci/commission/{s.CaseWithReceptionInvited}", Who.Reception | Who.Admin,
             Handlers: new Dictionary<string, Who>
@@ -368,6 +392,7 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
         var allocation = await db.Allocations.Where(a => db.CaleolExaminations.Any(e => e.Id == a.ExaminationId && e.BailleurId == bailleurA))
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.ExaminationId }).FirstAsync();
         var reception = await db.Users.SingleAsync(u => u.Email == DemoAccounts.ReceptionAgent);
+        var tenant = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Tenant);
         var caseId = await db.CaseInvitations.Where(i => i.UserId == reception.Id).OrderBy(i => i.CaseId).Select(i => i.CaseId).FirstAsync();
         return new Samples(
             nur,
@@ -378,7 +403,10 @@ public class AuthorizationMatrixTests(CilPortalWebFactory factory) : IClassFixtu
             caseId,
             await db.ScoringGrids.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             await db.ReceptionPoints.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
-            await db.IncomeCeilingScales.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+            await db.IncomeCeilingScales.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            await db.ExchangeMembers.Where(m => m.BailleurId == bailleurA).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.ExchangeListings.Where(l => l.Member!.BailleurId == bailleurA).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
+            await db.ExchangeListings.Where(l => l.Status == CilPortal.Domain.Exchanges.ListingStatus.Published && l.Member!.UserId != tenant.Id).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
     }
 
     private async Task<(DateOnly? Vacant, string Allocation)> SnapshotOfAAsync(Samples samples)

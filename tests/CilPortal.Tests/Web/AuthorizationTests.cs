@@ -20,6 +20,7 @@ public class AuthorizationTests(CilPortalWebFactory factory) : IClassFixture<Cil
         "/LieuxAccueil/Index", "/LieuxAccueil/Detail",
         "/ChiffresCles/Index", "/ChiffresCles/Commune",
         "/Simulateur/Index", "/Cotation/Index", "/Desabonnement/Index", "/RendezVous/Index", "/RendezVous/Annuler", "/Recherche/Index", "/Contact/Index", "/MaDemande/Suivi",
+        "/Echanges/Index",
         "/Compte/Connexion", "/Compte/Deconnexion", "/Compte/AccesRefuse", "/Compte/Inscription", "/Compte/Confirmation",
         "/Compte/ConnexionCode", "/Compte/MotDePasse",
     ];
