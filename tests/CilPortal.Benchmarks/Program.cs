@@ -6,5 +6,11 @@ if (args is ["phases"])
     return;
 }
 
+if (args is ["exchange", ..])
+{
+    CilPortal.Benchmarks.ExchangeMeasure.Run(args);
+    return;
+}
+
 // dotnet run -c Release --project tests/CilPortal.Benchmarks -- --filter '*'
 BenchmarkSwitcher.FromAssembly(typeof(CilPortal.Benchmarks.ScoringBenchmarks).Assembly).Run(args);

@@ -12,8 +12,8 @@ public readonly record struct ExchangeMatch(int ListingId, int Score);
 /// <remarks>
 /// Listings are numbered 0 to <see cref="Count"/> − 1 in the order given to <see cref="Build"/>. The edges are stored in
 /// compressed rows (CSR): one array of targets sorted by index within each source, one byte of score per edge, and the
-/// reverse rows for the predecessors; about 10 bytes per edge and 12 per listing. The graph is immutable and safe to share
-/// between threads (a page can cache it and rebuild it when a listing changes).
+/// reverse rows for the predecessors: 10 bytes per edge, plus offsets and the id lookup per listing. The graph is immutable
+/// and safe to share between threads (a page can cache it and rebuild it when a listing changes).
 /// </remarks>
 public sealed class CompatibilityGraph
 {
@@ -28,14 +28,16 @@ public sealed class CompatibilityGraph
     private readonly int[] inSource;
     private readonly byte[] inScore;
 
-    private CompatibilityGraph(ExchangeCandidate[] candidates, Dictionary<int, int> indexByListing, int[] outStart, int[] outTarget, byte[] outScore)
+    private CompatibilityGraph(
+        ExchangeCandidate[] candidates,
+        Dictionary<int, int> indexByListing,
+        (int[] Start, int[] Target, byte[] Score) successors,
+        (int[] Start, int[] Source, byte[] Score) predecessors)
     {
         this.candidates = candidates;
         this.indexByListing = indexByListing;
-        this.outStart = outStart;
-        this.outTarget = outTarget;
-        this.outScore = outScore;
-        (inStart, inSource, inScore) = Reverse(candidates.Length, outStart, outTarget, outScore);
+        (outStart, outTarget, outScore) = successors;
+        (inStart, inSource, inScore) = predecessors;
     }
 
     /// <summary>The number of listings.</summary>
@@ -52,9 +54,10 @@ public sealed class CompatibilityGraph
         ((long)outStart.Length + inStart.Length + outTarget.Length + inSource.Length) * sizeof(int) + outScore.Length + inScore.Length;
 
     /// <summary>
-    /// Builds the graph through an index of the offered dwellings by commune × typology, each bucket sorted by rent: a wish
-    /// visits only the buckets of its communes (all when none) and typologies (all when none), and in each only the dwellings
-    /// up to its maximum rent; the other rules are then checked one by one. Never compares all pairs unless every wish is open.
+    /// Builds the graph through an index of the offered dwellings by commune × typology (each bucket sorted by rent, and by
+    /// surface in blocks sorted by rent): a wish visits only the buckets of its communes (all when none) and typologies (all
+    /// when none), and in each only the dwellings within its maximum rent and down to its minimum surface; the other rules
+    /// are then checked one by one. It never compares all pairs, unless every wish is open.
     /// </summary>
     /// <exception cref="ArgumentException">Two candidates share a listing id, or a typology is out of range.</exception>
     public static CompatibilityGraph Build(IReadOnlyList<ExchangeCandidate> candidates)
@@ -76,28 +79,22 @@ public sealed class CompatibilityGraph
             }
         }
 
+        // The rows come out of the index unsorted; reversing twice (two counting passes) sorts both directions.
         var index = new DwellingIndex(all);
-        var outStart = new int[n + 1];
+        var rowStart = new int[n + 1];
         var targets = new GrowableArray<int>(Math.Max(16, n * 8));
         var scores = new GrowableArray<byte>(Math.Max(16, n * 8));
-        var rowTargets = new GrowableArray<int>(256);
-        var rowScores = new GrowableArray<byte>(256);
         for (var a = 0; a < n; a++)
         {
-            rowTargets.Clear();
-            rowScores.Clear();
-            index.Collect(a, ref rowTargets, ref rowScores);
-            if (rowTargets.Count > 1)
-            {
-                Array.Sort(rowTargets.Items, rowScores.Items, 0, rowTargets.Count);
-            }
-
-            targets.AddRange(rowTargets.Items.AsSpan(0, rowTargets.Count));
-            scores.AddRange(rowScores.Items.AsSpan(0, rowScores.Count));
-            outStart[a + 1] = targets.Count;
+            index.Collect(a, ref targets, ref scores);
+            rowStart[a + 1] = targets.Count;
         }
 
-        return new(all, indexByListing, outStart, targets.ToArray(), scores.ToArray());
+        var (inStart, inSource, inScore) = Reverse(n, rowStart, targets.Items, scores.Items);
+        targets = default;
+        scores = default;
+        var (outStart, outTarget, outScore) = Reverse(n, inStart, inSource, inScore);
+        return new(all, indexByListing, (outStart, outTarget, outScore), (inStart, inSource, inScore));
     }
 
     /// <summary>The index of a listing (its position in the list given to <see cref="Build"/>).</summary>
@@ -106,6 +103,19 @@ public sealed class CompatibilityGraph
         indexByListing.TryGetValue(listingId, out var index) ? index : throw new KeyNotFoundException($"Listing {listingId} is not in the graph.");
 
     public bool TryGetIndex(int listingId, out int index) => indexByListing.TryGetValue(listingId, out index);
+
+    /// <summary>The listing with this id.</summary>
+    /// <exception cref="KeyNotFoundException">The listing is not in the graph.</exception>
+    public ExchangeCandidate Candidate(int listingId) => candidates[IndexOf(listingId)];
+
+    /// <summary>
+    /// Explains to <paramref name="moverListingId"/>'s tenant the leg into <paramref name="homeListingId"/>'s dwelling
+    /// (<see cref="ExchangeCriteria.Explain"/>), whether or not the graph has that edge.
+    /// </summary>
+    /// <param name="ownerLabel">How the page names the household offering the dwelling (« Locataire B »).</param>
+    /// <param name="communeName">The name of a commune from its INSEE code; the code itself when null.</param>
+    public ExchangeLegExplanation ExplainLeg(int moverListingId, int homeListingId, string ownerLabel, Func<string, string>? communeName = null) =>
+        ExchangeCriteria.Explain(Candidate(moverListingId).Wanted, Candidate(homeListingId).Offered, ownerLabel, communeName);
 
     /// <summary>The indices of the listings whose dwelling <paramref name="index"/>'s household accepts, ascending.</summary>
     public ReadOnlySpan<int> Successors(int index) => outTarget.AsSpan(outStart[index], outStart[index + 1] - outStart[index]);
@@ -260,52 +270,101 @@ public sealed class CompatibilityGraph
         return position >= 0 ? position + 1 : ~position;
     }
 
-    private static (int[] Start, int[] Source, byte[] Score) Reverse(int n, int[] outStart, int[] outTarget, byte[] outScore)
+    /// <summary>
+    /// The reverse of compressed rows: the edges grouped by their other end, each group in ascending order of the rows
+    /// (a counting pass, in linear time). Only the first <c>start[n]</c> edges of the arrays are read.
+    /// </summary>
+    private static (int[] Start, int[] Other, byte[] Score) Reverse(int n, int[] start, int[] other, byte[] score)
     {
-        var start = new int[n + 1];
-        foreach (var target in outTarget)
+        var edges = start[n];
+        var reversedStart = new int[n + 1];
+        for (var e = 0; e < edges; e++)
         {
-            start[target + 1]++;
+            reversedStart[other[e] + 1]++;
         }
 
         for (var i = 0; i < n; i++)
         {
-            start[i + 1] += start[i];
+            reversedStart[i + 1] += reversedStart[i];
         }
 
-        var fill = start[..n];
-        var source = new int[outTarget.Length];
-        var score = new byte[outTarget.Length];
-        for (var from = 0; from < n; from++)
+        var fill = reversedStart[..n];
+        var reversedOther = new int[edges];
+        var reversedScore = new byte[edges];
+        for (var row = 0; row < n; row++)
         {
-            for (var e = outStart[from]; e < outStart[from + 1]; e++)
+            for (var e = start[row]; e < start[row + 1]; e++)
             {
-                var slot = fill[outTarget[e]]++;
-                source[slot] = from;
-                score[slot] = outScore[e];
+                var slot = fill[other[e]]++;
+                reversedOther[slot] = row;
+                reversedScore[slot] = score[e];
             }
         }
 
-        return (start, source, score);
+        return (reversedStart, reversedOther, reversedScore);
     }
 
-    /// <summary>The offered dwellings bucketed by commune × typology, each bucket sorted by rent (then index).</summary>
+    /// <summary>
+    /// The offered dwellings bucketed by commune × typology, each bucket in two layouts: sorted by rent ascending, for the
+    /// wishes without a minimum surface (they read only the dwellings within their maximum rent); and sorted by surface
+    /// descending, cut into blocks of <see cref="BlockSize"/> dwellings each sorted by rent, for the others (they visit the
+    /// blocks down to their minimum surface and, in each, only the dwellings within their maximum rent). Either way a wish
+    /// reads little more than what it accepts.
+    /// </summary>
+    /// <remarks>
+    /// Rents and surfaces are compared by rank among the distinct values offered (exact, whatever their decimals): a rent is
+    /// at most the maximum exactly when its rank is at most the rank of the largest offered rent not above the maximum, and
+    /// likewise for surfaces; each wish looks its limits up once.
+    /// </remarks>
     private sealed class DwellingIndex
     {
+        private const int BlockSize = 64;
+
         private readonly ExchangeCandidate[] candidates;
-        private readonly ExchangeDwelling[] dwellings;
         private readonly Dictionary<string, int> communes = new(StringComparer.Ordinal);
-        private readonly int[] bucketStart;
-        private readonly int[] bucketMembers;
-        private readonly decimal[] bucketRents;
         private readonly int[][] bucketsByTypology;
+        private readonly decimal[] distinctRents;
+        private readonly decimal[] distinctSurfaces;
+
+        // Rent layout: bucket b holds the positions bucketStart[b] to bucketStart[b + 1] − 1 of byRent (listing indices),
+        // with their rent ranks, ascending, in byRentRanks.
+        private readonly int[] bucketStart;
+        private readonly int[] byRent;
+        private readonly int[] byRentRanks;
+
+        // Block layout: bucket b holds blocks blockOfBucket[b] to blockOfBucket[b + 1] − 1; block k holds the positions
+        // blockStart[k] to blockStart[k + 1] − 1 of blocked, sorted by rent rank (blockedRentRanks) within the block.
+        private readonly int[] blockOfBucket;
+        private readonly int[] blockStart;
+        private readonly int[] blockLeastSurface;
+        private readonly int[] blockMostSurface;
+        private readonly int[] blocked;
+        private readonly int[] blockedRentRanks;
+
+        // The facts the scan reads, by listing index (contiguous, no indirection through the records).
+        private readonly int[] surfaceRank;
+        private readonly double[] rentAsDouble;
+        private readonly double[] surfaceAsDouble;
+        private readonly int[] floor;
+        private readonly Accessibility[] accessibility;
+        private readonly ExchangeFeatures[] features;
 
         public DwellingIndex(ExchangeCandidate[] candidates)
         {
             this.candidates = candidates;
-            dwellings = Array.ConvertAll(candidates, c => c.Offered);
-            var bucketOf = new int[dwellings.Length];
-            for (var i = 0; i < dwellings.Length; i++)
+            var n = candidates.Length;
+            var dwellings = Array.ConvertAll(candidates, c => c.Offered);
+            var rent = Array.ConvertAll(dwellings, d => d.RentWithCharges);
+            var surface = Array.ConvertAll(dwellings, d => d.Surface);
+            (distinctRents, var rentRank) = Ranks(rent);
+            (distinctSurfaces, surfaceRank) = Ranks(surface);
+            rentAsDouble = Array.ConvertAll(rent, r => (double)r);
+            surfaceAsDouble = Array.ConvertAll(surface, a => (double)a);
+            floor = Array.ConvertAll(dwellings, d => d.Floor);
+            accessibility = Array.ConvertAll(dwellings, d => d.Accessibility);
+            features = Array.ConvertAll(dwellings, d => d.Features);
+            var bucketOf = new int[n];
+            for (var i = 0; i < n; i++)
             {
                 if (!communes.TryGetValue(dwellings[i].CommuneInseeCode, out var commune))
                 {
@@ -313,7 +372,7 @@ public sealed class CompatibilityGraph
                     communes.Add(dwellings[i].CommuneInseeCode, commune);
                 }
 
-                bucketOf[i] = Bucket(commune, dwellings[i].Typology);
+                bucketOf[i] = (commune * TypologyCount) + ((int)dwellings[i].Typology - 1);
             }
 
             var buckets = communes.Count * TypologyCount;
@@ -329,32 +388,41 @@ public sealed class CompatibilityGraph
             }
 
             var fill = bucketStart[..buckets];
-            bucketMembers = new int[dwellings.Length];
-            for (var i = 0; i < dwellings.Length; i++)
+            byRent = new int[n];
+            for (var i = 0; i < n; i++)
             {
-                bucketMembers[fill[bucketOf[i]]++] = i;
+                byRent[fill[bucketOf[i]]++] = i;
             }
 
-            bucketRents = new decimal[dwellings.Length];
+            // Ties keep any (deterministic) order: the rows of the graph are sorted by index afterwards.
+            blocked = (int[])byRent.Clone();
+            byRentRanks = Array.ConvertAll(byRent, i => rentRank[i]);
+            var largestFirst = Array.ConvertAll(blocked, i => -surfaceRank[i]);
+            blockOfBucket = new int[buckets + 1];
+            var starts = new List<int>();
             for (var b = 0; b < buckets; b++)
             {
-                var members = bucketMembers.AsSpan(bucketStart[b], bucketStart[b + 1] - bucketStart[b]);
-                var rents = bucketRents.AsSpan(bucketStart[b], members.Length);
-                for (var k = 0; k < members.Length; k++)
+                Array.Sort(byRentRanks, byRent, bucketStart[b], bucketStart[b + 1] - bucketStart[b]);
+                Array.Sort(largestFirst, blocked, bucketStart[b], bucketStart[b + 1] - bucketStart[b]);
+                blockOfBucket[b] = starts.Count;
+                for (var first = bucketStart[b]; first < bucketStart[b + 1]; first += BlockSize)
                 {
-                    rents[k] = dwellings[members[k]].RentWithCharges;
+                    starts.Add(first);
                 }
+            }
 
-                // Members are in index order already: a stable sort by rent keeps ties by index.
-                var order = members.ToArray();
-                var keys = rents.ToArray();
-                var positions = Enumerable.Range(0, order.Length).ToArray();
-                Array.Sort(positions, (x, y) => keys[x] != keys[y] ? keys[x].CompareTo(keys[y]) : x.CompareTo(y));
-                for (var k = 0; k < positions.Length; k++)
-                {
-                    members[k] = order[positions[k]];
-                    rents[k] = keys[positions[k]];
-                }
+            blockOfBucket[buckets] = starts.Count;
+            starts.Add(n);
+            blockStart = [.. starts];
+            var blocks = blockStart.Length - 1;
+            blockLeastSurface = new int[blocks];
+            blockMostSurface = new int[blocks];
+            blockedRentRanks = Array.ConvertAll(blocked, i => rentRank[i]);
+            for (var k = 0; k < blocks; k++)
+            {
+                blockMostSurface[k] = surfaceRank[blocked[blockStart[k]]];
+                blockLeastSurface[k] = surfaceRank[blocked[blockStart[k + 1] - 1]];
+                Array.Sort(blockedRentRanks, blocked, blockStart[k], blockStart[k + 1] - blockStart[k]);
             }
 
             bucketsByTypology = new int[TypologyCount][];
@@ -366,22 +434,34 @@ public sealed class CompatibilityGraph
             }
         }
 
-        private static int Bucket(int commune, Typology typology) => (commune * TypologyCount) + ((int)typology - 1);
+        /// <summary>The distinct values, ascending, and the rank of each value among them.</summary>
+        private static (decimal[] Distinct, int[] Rank) Ranks(decimal[] values)
+        {
+            var distinct = values.Distinct().ToArray();
+            Array.Sort(distinct);
+            var rank = Array.ConvertAll(values, v => Array.BinarySearch(distinct, v));
+            return (distinct, rank);
+        }
 
         /// <summary>Adds the edges out of <paramref name="source"/> (in bucket order, unsorted).</summary>
         public void Collect(int source, ref GrowableArray<int> targets, ref GrowableArray<byte> scores)
         {
-            var wish = candidates[source].Wanted;
-            var typologies = wish.Typologies == TypologySet.None ? (1 << TypologyCount) - 1 : (int)wish.Typologies & ((1 << TypologyCount) - 1);
-            if (wish.CommuneInseeCodes.Count == 0)
+            var wanted = candidates[source].Wanted;
+            var wish = new WishLimits(wanted, distinctRents, distinctSurfaces);
+            if (wish.Impossible)
+            {
+                return;
+            }
+
+            if (wanted.CommuneInseeCodes.Count == 0)
             {
                 for (var t = 0; t < TypologyCount; t++)
                 {
-                    if ((typologies & (1 << t)) != 0)
+                    if ((wish.Typologies & (1 << t)) != 0)
                     {
                         foreach (var bucket in bucketsByTypology[t])
                         {
-                            Scan(source, wish, bucket, ref targets, ref scores);
+                            Scan(source, in wish, bucket, ref targets, ref scores);
                         }
                     }
                 }
@@ -389,7 +469,7 @@ public sealed class CompatibilityGraph
                 return;
             }
 
-            foreach (var code in wish.CommuneInseeCodes)
+            foreach (var code in wanted.CommuneInseeCodes)
             {
                 if (!communes.TryGetValue(code, out var commune))
                 {
@@ -398,43 +478,182 @@ public sealed class CompatibilityGraph
 
                 for (var t = 0; t < TypologyCount; t++)
                 {
-                    if ((typologies & (1 << t)) != 0)
+                    if ((wish.Typologies & (1 << t)) != 0)
                     {
-                        Scan(source, wish, (commune * TypologyCount) + t, ref targets, ref scores);
+                        Scan(source, in wish, (commune * TypologyCount) + t, ref targets, ref scores);
                     }
                 }
             }
         }
 
-        private void Scan(int source, ExchangeWish wish, int bucket, ref GrowableArray<int> targets, ref GrowableArray<byte> scores)
+        /// <summary>
+        /// Adds the dwellings of a bucket that the wish accepts, checking the rules exactly as
+        /// <see cref="ExchangeCriteria.AcceptsBeyondPlace"/> does.
+        /// </summary>
+        private void Scan(int source, in WishLimits wish, int bucket, ref GrowableArray<int> targets, ref GrowableArray<byte> scores)
         {
             var start = bucketStart[bucket];
             var end = bucketStart[bucket + 1];
-            if (wish.MaxRentWithCharges is { } max)
+            if (start == end)
             {
-                end = start + UpTo(bucketRents.AsSpan(start, end - start), max);
+                return;
             }
 
-            for (var k = start; k < end; k++)
+            end = start + AtMost(byRentRanks.AsSpan(start, end - start), wish.MaxRentRank);
+            var firstBlock = blockOfBucket[bucket];
+            var lastBlock = firstBlock + AtLeast(blockMostSurface.AsSpan(firstBlock, blockOfBucket[bucket + 1] - firstBlock), wish.MinSurfaceRank);
+
+            // The dwellings within the rent in one run, or the blocks down to the surface (a block costs a few checks).
+            if (end - start <= 8 * (lastBlock - firstBlock))
             {
-                var target = bucketMembers[k];
-                var dwelling = dwellings[target];
-                if (target != source && ExchangeCriteria.AcceptsBeyondPlace(wish, dwelling))
-                {
-                    targets.Add(target);
-                    scores.Add((byte)ExchangeCriteria.ScoreAccepted(wish, dwelling));
-                }
+                Check(source, in wish, byRent.AsSpan(start, end - start), wish.MinSurfaceRank > 0, ref targets, ref scores);
+                return;
+            }
+
+            for (var block = firstBlock; block < lastBlock; block++)
+            {
+                start = blockStart[block];
+                end = start + AtMost(blockedRentRanks.AsSpan(start, blockStart[block + 1] - start), wish.MaxRentRank);
+                Check(source, in wish, blocked.AsSpan(start, end - start), blockLeastSurface[block] < wish.MinSurfaceRank, ref targets, ref scores);
             }
         }
 
-        /// <summary>The number of leading rents at most <paramref name="max"/> in an ascending span.</summary>
-        private static int UpTo(ReadOnlySpan<decimal> rents, decimal max)
+        /// <summary>Checks dwellings already within the maximum rent against the other rules.</summary>
+        private void Check(int source, in WishLimits wish, ReadOnlySpan<int> within, bool checkSurface, ref GrowableArray<int> targets, ref GrowableArray<byte> scores)
         {
-            int low = 0, high = rents.Length;
+            foreach (var target in within)
+            {
+                var has = features[target];
+                if (target == source
+                    || (has & wish.MustHaves) != wish.MustHaves
+                    || accessibility[target] < wish.Required
+                    || (floor[target] > wish.MaxFloor && (has & ExchangeFeatures.Lift) == 0)
+                    || (checkSurface && surfaceRank[target] < wish.MinSurfaceRank))
+                {
+                    continue;
+                }
+
+                targets.Add(target);
+                scores.Add((byte)ExchangeCriteria.ScoreAccepted(wish.MaxRent, rentAsDouble[target], wish.MinSurface, surfaceAsDouble[target], has));
+            }
+        }
+
+        /// <summary>The number of leading values at most <paramref name="max"/> in an ascending span.</summary>
+        private static int AtMost(ReadOnlySpan<int> ascending, int max)
+        {
+            if (ascending.Length == 0 || ascending[^1] <= max)
+            {
+                return ascending.Length;
+            }
+
+            int low = 0, high = ascending.Length - 1;
             while (low < high)
             {
                 var middle = (low + high) >>> 1;
-                if (rents[middle] <= max)
+                if (ascending[middle] <= max)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>The number of leading values at least <paramref name="min"/> in a descending span.</summary>
+        private static int AtLeast(ReadOnlySpan<int> descending, int min)
+        {
+            if (descending.Length == 0 || descending[^1] >= min)
+            {
+                return descending.Length;
+            }
+
+            int low = 0, high = descending.Length - 1;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (descending[middle] >= min)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+    }
+
+    /// <summary>A wish's limits, read once per listing; rent and surface as ranks among the distinct values offered.</summary>
+    private readonly struct WishLimits
+    {
+        public WishLimits(ExchangeWish wish, decimal[] distinctRents, decimal[] distinctSurfaces)
+        {
+            Typologies = wish.Typologies == TypologySet.None ? (1 << TypologyCount) - 1 : (int)wish.Typologies & ((1 << TypologyCount) - 1);
+            MaxRent = wish.MaxRentWithCharges is { } max ? (double)max : null;
+            MinSurface = wish.MinSurface is { } min ? (double)min : null;
+
+            // The rank of the largest rent not above the maximum (−1: none), of the smallest surface not below the minimum.
+            MaxRentRank = wish.MaxRentWithCharges is { } limit ? UpperBound(distinctRents, limit) - 1 : int.MaxValue;
+            MinSurfaceRank = wish.MinSurface is { } least ? LowerBound(distinctSurfaces, least) : 0;
+            Impossible = MaxRentRank < 0 || MinSurfaceRank >= distinctSurfaces.Length;
+            MaxFloor = wish.MaxFloorWithoutLift ?? int.MaxValue;
+            Required = wish.RequiredAccessibility;
+            MustHaves = wish.MustHaves;
+        }
+
+        public int Typologies { get; }
+
+        public double? MaxRent { get; }
+
+        public double? MinSurface { get; }
+
+        public int MaxRentRank { get; }
+
+        public int MinSurfaceRank { get; }
+
+        /// <summary>No offered rent is within the maximum, or no offered surface reaches the minimum.</summary>
+        public bool Impossible { get; }
+
+        public int MaxFloor { get; }
+
+        public Accessibility Required { get; }
+
+        public ExchangeFeatures MustHaves { get; }
+
+        /// <summary>The number of values at most <paramref name="value"/> in an ascending array.</summary>
+        private static int UpperBound(decimal[] ascending, decimal value)
+        {
+            int low = 0, high = ascending.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (ascending[middle] <= value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>The number of values below <paramref name="value"/> in an ascending array.</summary>
+        private static int LowerBound(decimal[] ascending, decimal value)
+        {
+            int low = 0, high = ascending.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (ascending[middle] < value)
                 {
                     low = middle + 1;
                 }

@@ -94,23 +94,32 @@ public static class ExchangeCriteria
     ///                                                 0.5 when no minimum is set, 1 when the minimum is 0 or less
     /// f = number of features the dwelling has among outdoor space, parking, lift, individual heating (0 to 4)
     /// </code>
-    /// Every accepted leg is worth at least 10, so that a proposal always prefers housing one more household.
+    /// Every accepted leg is worth at least 10, so that a proposal always prefers housing one more household. The formula is
+    /// computed in double precision from the decimal amounts.
     /// </summary>
     public static int Score(ExchangeWish wish, ExchangeDwelling dwelling) =>
         Accepts(wish, dwelling) ? ScoreAccepted(wish, dwelling) : 0;
 
     /// <summary>The score of a dwelling known to be accepted.</summary>
-    internal static int ScoreAccepted(ExchangeWish wish, ExchangeDwelling dwelling)
+    internal static int ScoreAccepted(ExchangeWish wish, ExchangeDwelling dwelling) =>
+        ScoreAccepted(
+            wish.MaxRentWithCharges is { } max ? (double)max : null,
+            (double)dwelling.RentWithCharges,
+            wish.MinSurface is { } min ? (double)min : null,
+            (double)dwelling.Surface,
+            dwelling.Features);
+
+    /// <summary>The score formula, in double precision (the graph calls it with the same values converted once).</summary>
+    internal static int ScoreAccepted(double? maxRent, double rent, double? minSurface, double surface, ExchangeFeatures features)
     {
-        var r = wish.MaxRentWithCharges is { } max ? Margin(max - dwelling.RentWithCharges, max) : 0.5m;
-        var s = wish.MinSurface is { } min ? Margin(dwelling.Surface - min, min) : 0.5m;
-        var f = FeatureCount(dwelling.Features);
-        var score = FitPoints + (RentPoints * r) + (SurfacePoints * s) + (PointsPerFeature * f);
+        var r = maxRent is { } max ? Margin(max - rent, max) : 0.5;
+        var s = minSurface is { } min ? Margin(surface - min, min) : 0.5;
+        var score = FitPoints + (RentPoints * r) + (SurfacePoints * s) + (PointsPerFeature * FeatureCount(features));
         return (int)Math.Round(score, MidpointRounding.AwayFromZero);
     }
 
-    private static decimal Margin(decimal gap, decimal reference) =>
-        reference <= 0 ? 1m : Math.Clamp(gap / (FullMargin * reference), 0m, 1m);
+    private static double Margin(double gap, double reference) =>
+        reference <= 0 ? 1 : Math.Clamp(gap / ((double)FullMargin * reference), 0, 1);
 
     private static int FeatureCount(ExchangeFeatures features) =>
         System.Numerics.BitOperations.PopCount((uint)(features & AllFeatures));

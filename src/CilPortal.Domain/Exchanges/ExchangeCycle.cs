@@ -25,15 +25,26 @@ public sealed record ExchangeCycle
             throw new ArgumentException("A cycle has at least two listings and one score per leg.", nameof(legScores));
         }
 
-        if (listingIds.Distinct().Count() != listingIds.Count)
-        {
-            throw new ArgumentException("A listing appears only once in a cycle.", nameof(listingIds));
-        }
-
         this.listingIds = [.. listingIds];
         this.legScores = [.. legScores];
-        TotalScore = this.legScores.Sum();
-        MinLegScore = this.legScores.Min();
+        for (var i = 1; i < this.listingIds.Length; i++)
+        {
+            if (Array.IndexOf(this.listingIds, this.listingIds[i], 0, i) >= 0)
+            {
+                throw new ArgumentException("A listing appears only once in a cycle.", nameof(listingIds));
+            }
+        }
+
+        var total = 0;
+        var weakest = int.MaxValue;
+        foreach (var score in this.legScores)
+        {
+            total += score;
+            weakest = Math.Min(weakest, score);
+        }
+
+        TotalScore = total;
+        MinLegScore = weakest;
     }
 
     /// <summary>The listings in moving order: each household moves into the next one's dwelling, the last into the first's.</summary>

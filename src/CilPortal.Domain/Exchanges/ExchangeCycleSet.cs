@@ -67,7 +67,7 @@ public sealed class ExchangeCycleSet : IReadOnlyList<ExchangeCycle>
     public int TotalScoreAt(int index) => scores[3 * index] + scores[(3 * index) + 1] + scores[(3 * index) + 2];
 
     /// <summary>The cycles at the given positions, with listing ids.</summary>
-    public IReadOnlyList<ExchangeCycle> Select(IEnumerable<int> indices)
+    public IReadOnlyList<ExchangeCycle> At(IEnumerable<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
         return [.. indices.Select(i => this[i])];

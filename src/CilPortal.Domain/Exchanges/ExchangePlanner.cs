@@ -26,8 +26,8 @@ public sealed record ExchangePlan(
 /// <remarks>
 /// Only the listings for which <c>takesPart</c> is true take part (the tenants who agreed to be proposed an exchange by the
 /// platform, and whose registration the bailleur checked): a cycle is eligible when all its listings take part.
-/// <para>Greedy: the eligible cycles by total score descending (then the swap before the chain, then position), each taken
-/// when none of its listings is already taken.</para>
+/// <para>Greedy: the eligible cycles by total score divided by their conflicts (the eligible cycles through their listings),
+/// descending, then by position, each taken when none of its listings is already taken.</para>
 /// <para>Local search, until no move gains: for each chosen cycle C, the best set of disjoint cycles that use C's listings and
 /// otherwise only free listings replaces C when its total is higher (a (1, k)-swap: one chain broken into two swaps,
 /// a swap extended to a chain with a free household, etc.); then, for each pair of chosen cycles sharing a neighbour cycle,
@@ -48,7 +48,7 @@ public static class ExchangePlanner
         var greedy = search.Total;
         var improvements = improve ? search.Improve() : 0;
         var chosen = search.Chosen();
-        return new(chosen, cycles.Select(chosen), search.Total, greedy, chosen.Sum(cycles.LengthAt), search.EligibleCount, improvements);
+        return new(chosen, cycles.At(chosen), search.Total, greedy, chosen.Sum(cycles.LengthAt), search.EligibleCount, improvements);
     }
 
     /// <summary>The positions of the cycles whose listings all take part, ascending.</summary>
@@ -143,27 +143,29 @@ public static class ExchangePlanner
 
         public int[] Chosen() => [.. eligible.Where(c => chosen[c])];
 
-        /// <summary>By total score descending, swaps before chains, then position: a counting sort, stable.</summary>
+        /// <summary>
+        /// Takes the eligible cycles in the order of their total score divided by their conflicts (the number of eligible
+        /// cycles through each of their listings, summed; itself included), descending, then by position; each when its
+        /// listings are all free. A cycle through listings that few other cycles need goes first.
+        /// </summary>
         public void Greedy()
         {
-            const int Keys = (3 * 255) + 1;
-            var count = new int[(2 * Keys) + 1];
+            var conflicts = new long[cycles.Count];
             foreach (var c in eligible)
             {
-                count[Key(c) + 1]++;
+                for (var k = 0; k < cycles.LengthAt(c); k++)
+                {
+                    var v = cycles.MemberAt(c, k);
+                    conflicts[c] += incidenceStart[v + 1] - incidenceStart[v];
+                }
             }
 
-            for (var k = 0; k < 2 * Keys; k++)
+            var order = (int[])eligible.Clone();
+            Array.Sort(order, (x, y) =>
             {
-                count[k + 1] += count[k];
-            }
-
-            var order = new int[eligible.Length];
-            foreach (var c in eligible)
-            {
-                order[count[Key(c)]++] = c;
-            }
-
+                var byRatio = (cycles.TotalScoreAt(y) * conflicts[x]).CompareTo(cycles.TotalScoreAt(x) * conflicts[y]);
+                return byRatio != 0 ? byRatio : x.CompareTo(y);
+            });
             foreach (var c in order)
             {
                 if (AllFree(c))
@@ -171,65 +173,79 @@ public static class ExchangePlanner
                     Take(c);
                 }
             }
-
-            int Key(int c) => (2 * ((3 * 255) - cycles.TotalScoreAt(c))) + (cycles.LengthAt(c) == 2 ? 0 : 1);
         }
 
-        /// <summary>Runs the (1, k)- then (2, k)-swaps until none gains; returns the number of moves made.</summary>
+        /// <summary>
+        /// Runs the (1, k)- and (2, k)-swaps from a work list (every chosen cycle, in position order, then the chosen cycles
+        /// near each move) until it is empty; returns the number of moves made.
+        /// </summary>
         public int Improve()
         {
             var moves = 0;
-            bool gained;
-            do
+            var queue = new Queue<int>();
+            var queued = new bool[cycles.Count];
+            foreach (var c in eligible)
             {
-                gained = false;
-                foreach (var c in eligible)
+                if (chosen[c])
                 {
-                    if (chosen[c] && TryReplace([c]))
-                    {
-                        moves++;
-                        gained = true;
-                    }
+                    queue.Enqueue(c);
+                    queued[c] = true;
                 }
+            }
 
-                if (gained)
+            while (queue.Count > 0)
+            {
+                var c = queue.Dequeue();
+                queued[c] = false;
+                if (!chosen[c])
                 {
                     continue;
                 }
 
-                foreach (var c in eligible)
+                var moved = TryReplace([c]);
+                if (!moved)
                 {
-                    if (!chosen[c])
-                    {
-                        continue;
-                    }
-
-                    // A non-chosen cycle touching c and exactly one other chosen cycle d suggests replacing both.
+                    // A cycle touching c and exactly one other chosen cycle d suggests replacing both.
                     tried.Clear();
-                    var done = false;
-                    for (var k = 0; k < cycles.LengthAt(c) && !done; k++)
+                    for (var k = 0; k < cycles.LengthAt(c) && !moved; k++)
                     {
                         var v = cycles.MemberAt(c, k);
-                        for (var e = incidenceStart[v]; e < incidenceStart[v + 1] && !done; e++)
+                        for (var e = incidenceStart[v]; e < incidenceStart[v + 1] && !moved; e++)
                         {
+                            // The pair is tried from its smaller cycle when both are waiting.
                             var d = OtherOwner(incidence[e], c);
-                            if (d < 0 || tried.Contains(d))
+                            if (d >= 0 && (c < d || !queued[d]) && !tried.Contains(d))
                             {
-                                continue;
+                                tried.Add(d);
+                                moved = TryReplace([c, d]);
                             }
+                        }
+                    }
+                }
 
-                            tried.Add(d);
-                            if (chosen[d] && TryReplace([c, d]))
+                if (!moved)
+                {
+                    continue;
+                }
+
+                moves++;
+                foreach (var v in released)
+                {
+                    for (var e = incidenceStart[v]; e < incidenceStart[v + 1]; e++)
+                    {
+                        var t = incidence[e];
+                        for (var k = 0; k < cycles.LengthAt(t); k++)
+                        {
+                            var o = owner[cycles.MemberAt(t, k)];
+                            if (o != Free && !queued[o])
                             {
-                                moves++;
-                                gained = true;
-                                done = true;
+                                queue.Enqueue(o);
+                                queued[o] = true;
                             }
                         }
                     }
                 }
             }
-            while (gained);
 
             return moves;
         }
@@ -283,7 +299,7 @@ public static class ExchangePlanner
                 for (var e = incidenceStart[v]; e < incidenceStart[v + 1]; e++)
                 {
                     var t = incidence[e];
-                    if (seen[t] == epoch || Array.IndexOf(removed, t) >= 0)
+                    if (seen[t] == epoch || IsAmong(t, removed))
                     {
                         continue;
                     }
@@ -327,7 +343,7 @@ public static class ExchangePlanner
             for (var k = 0; k < cycles.LengthAt(t); k++)
             {
                 var o = owner[cycles.MemberAt(t, k)];
-                if (o != Free && Array.IndexOf(removed, o) < 0)
+                if (o != Free && !IsAmong(o, removed))
                 {
                     return false;
                 }
@@ -335,6 +351,9 @@ public static class ExchangePlanner
 
             return true;
         }
+
+        /// <summary>Whether <paramref name="c"/> is one of the (one or two) removed cycles.</summary>
+        private static bool IsAmong(int c, int[] removed) => c == removed[0] || (removed.Length > 1 && c == removed[1]);
 
         /// <summary>Exhaustive search of disjoint candidates, by the first released listing each covers; bounded by the best scores left.</summary>
         private void Pack(int position, int total)

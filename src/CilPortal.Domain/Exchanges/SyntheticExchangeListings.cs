@@ -17,11 +17,12 @@ public sealed record SyntheticCommune(string InseeCode, string Name, int Weight,
 /// floors by building height with a lift in most buildings of five floors or more, a few adaptable or wheelchair-adapted
 /// dwellings, outdoor space, parking and individual heating for part of them.
 /// <para>Wishes follow a move reason (a bigger dwelling 40 %, a smaller one 20 %, the same size elsewhere 25 %, flexible
-/// 15 %), the household's commune and one to three others by weight (6 % any commune), a budget around the current rent, a
-/// minimum surface for most households that want more room, and a few floor, accessibility and feature requirements. Each
-/// wish is then calibrated so that it accepts about <c>acceptableDwellings</c> × a log-normal spread (σ = 0.6, mean 1) of the
-/// dwellings offered: a wish accepting too many has its maximum rent lowered to the rent of the k-th cheapest dwelling it
-/// accepts; a wish accepting too few gets more communes (then any commune) and, failing that, a higher maximum rent.</para>
+/// 15 %, any size 5 %), the household's commune and up to three others by weight (6 % any commune), a few floor,
+/// accessibility and feature requirements, and, for most households that want more room, their current surface plus up to
+/// 10 m² as a minimum. Each wish is then calibrated to accept about <c>acceptableDwellings</c> × a log-normal spread (σ = 0.6,
+/// mean 1) of the dwellings offered: communes are added (then any commune) while fewer than twice that number meet its other
+/// rules; half the wishes without a minimum surface get one that leaves a random share of them; the rent of the k-th
+/// cheapest remaining dwelling, rounded up to the euro, becomes the maximum rent.</para>
 /// </remarks>
 public static class SyntheticExchangeListings
 {
@@ -116,8 +117,8 @@ public static class SyntheticExchangeListings
 
     private static ExchangeDwelling Dwelling(Random random)
     {
-        var commune = Communes[Weighted(random, Communes.Select(c => c.Weight))];
-        var typology = (Typology)Weighted(random, TypologyWeights);
+        var commune = Communes[RandomCommune(random)];
+        var typology = (Typology)Weighted(random, TypologyCumulative);
         var surface = Math.Round(BaseSurface[(int)typology] * (0.85m + (0.30m * (decimal)random.NextDouble())) * 2, MidpointRounding.AwayFromZero) / 2;
         var financing = random.Next(100);
         var perSquareMetre = financing < 25 ? 5.6m : financing < 85 ? 6.5m : 9.5m;
@@ -141,22 +142,22 @@ public static class SyntheticExchangeListings
         return new(commune.InseeCode, inQpv, typology, surface, rent, floor, accessibility, features);
     }
 
+    /// <summary>The place, size and requirements of a wish; <see cref="Calibrate"/> sets its rent and surface.</summary>
     private static ExchangeWish Wish(Random random, ExchangeDwelling current)
     {
         var t = (int)current.Typology;
         var reason = random.Next(100);
-        var (typologies, steps) = reason switch
+        var (typologies, bigger) = reason switch
         {
-            < 40 => (Set(t + 1) | (random.Next(100) < 30 ? Set(t + 2) : 0), 1),
-            < 60 => (Set(t - 1) | (random.Next(100) < 25 ? Set(t - 2) : 0), -1),
-            < 85 => (Set(t), 0),
-            < 95 => (Set(t - 1) | Set(t) | Set(t + 1), 0),
-            _ => (TypologySet.None, 0),
+            < 40 => (Set(t + 1) | (random.Next(100) < 30 ? Set(t + 2) : 0), true),
+            < 60 => (Set(t - 1) | (random.Next(100) < 25 ? Set(t - 2) : 0), false),
+            < 85 => (Set(t), false),
+            < 95 => (Set(t - 1) | Set(t) | Set(t + 1), false),
+            _ => (TypologySet.None, false),
         };
         if (typologies == TypologySet.None && reason < 95)
         {
-            typologies = Set(t);
-            steps = 0;
+            (typologies, bigger) = (Set(t), false);
         }
 
         var communes = new HashSet<string>(StringComparer.Ordinal);
@@ -170,15 +171,11 @@ public static class SyntheticExchangeListings
             var others = random.Next(communes.Count == 0 ? 1 : 0, 4);
             for (var k = 0; k < others; k++)
             {
-                communes.Add(Communes[Weighted(random, Communes.Select(c => c.Weight))].InseeCode);
+                communes.Add(Communes[RandomCommune(random)].InseeCode);
             }
         }
 
-        decimal? maxRent = random.Next(100) < 12 ? null
-            : Math.Ceiling(current.RentWithCharges * (0.95m + (0.45m * (decimal)random.NextDouble())) * (1 + (0.18m * steps)) / 10) * 10;
-        decimal? minSurface = steps > 0 && random.Next(100) < 60 ? Math.Floor(current.Surface + random.Next(0, 11))
-            : random.Next(100) < 25 ? Math.Floor(BaseSurface[Math.Clamp(t + steps, 1, 6)] * 0.85m)
-            : null;
+        decimal? minSurface = bigger && random.Next(100) < 60 ? Math.Floor(current.Surface + random.Next(0, 11)) : null;
         int? maxFloor = random.Next(100) < 15 ? random.Next(0, 4) : null;
         var need = random.Next(1000);
         var accessibility = need < 10 ? Accessibility.WheelchairAdapted : need < 40 ? Accessibility.Adaptable : Accessibility.None;
@@ -187,56 +184,90 @@ public static class SyntheticExchangeListings
         mustHaves |= random.Next(100) < 10 ? ExchangeFeatures.OutdoorSpace : 0;
         mustHaves |= random.Next(100) < 3 ? ExchangeFeatures.Lift : 0;
         mustHaves |= random.Next(100) < 3 ? ExchangeFeatures.IndividualHeating : 0;
-        return new(communes, typologies, maxRent, minSurface, maxFloor, accessibility, mustHaves);
+        return new(communes, typologies, null, minSurface, maxFloor, accessibility, mustHaves);
     }
 
-    /// <summary>Tightens or widens a wish until it accepts about <paramref name="target"/> dwellings (see the remarks).</summary>
+    /// <summary>
+    /// Sets the surface and rent limits of a wish so that it accepts about <paramref name="target"/> dwellings: more communes
+    /// (then any) while fewer than twice the target meet its other rules; a minimum surface (its own, else for half the wishes
+    /// one leaving a random number of at least target dwellings); then the rent of the target-th cheapest as the maximum.
+    /// </summary>
     private static ExchangeWish Calibrate(Random random, Pool pool, int self, ExchangeWish wish, int target)
     {
-        var accepted = pool.Rents(self, wish with { MaxRentWithCharges = null });
-        var count = wish.MaxRentWithCharges is { } max ? accepted.Count(r => r <= max) : accepted.Count;
-        while (count < target && wish.CommuneInseeCodes.Count > 0)
+        var found = new List<int>();
+        var communes = new HashSet<string>(wish.CommuneInseeCodes, StringComparer.Ordinal);
+        foreach (var code in communes.Count == 0 ? Communes.Select(c => c.InseeCode) : communes)
         {
-            var communes = new HashSet<string>(wish.CommuneInseeCodes, StringComparer.Ordinal);
-            var added = false;
-            for (var attempt = 0; attempt < 8 && !added; attempt++)
+            pool.Collect(self, wish, code, found);
+        }
+
+        while (communes.Count > 0 && found.Count < 2 * target)
+        {
+            var code = Communes[RandomCommune(random)].InseeCode;
+            for (var attempt = 0; attempt < 8 && communes.Contains(code); attempt++)
             {
-                added = communes.Add(Communes[Weighted(random, Communes.Select(c => c.Weight))].InseeCode);
+                code = Communes[RandomCommune(random)].InseeCode;
             }
 
-            wish = wish with { CommuneInseeCodes = added && communes.Count < Communes.Count ? communes : new HashSet<string>(StringComparer.Ordinal) };
-            accepted = pool.Rents(self, wish with { MaxRentWithCharges = null });
-            count = wish.MaxRentWithCharges is { } widened ? accepted.Count(r => r <= widened) : accepted.Count;
+            if (communes.Add(code) && communes.Count < Communes.Count)
+            {
+                pool.Collect(self, wish, code, found);
+                continue;
+            }
+
+            communes.Clear();
+            found.Clear();
+            foreach (var commune in Communes)
+            {
+                pool.Collect(self, wish, commune.InseeCode, found);
+            }
         }
 
-        if (accepted.Count == 0 || (count >= target && count <= target * 3 / 2))
+        wish = wish with { CommuneInseeCodes = communes };
+        if (found.Count <= target)
         {
-            return wish;
+            return wish with { MinSurface = null };
         }
 
-        // The k-th cheapest accepted rent becomes the maximum (lowered when too many, raised when too few).
-        var k = Math.Min(target, accepted.Count);
-        var rents = accepted.ToArray();
-        return wish with { MaxRentWithCharges = Select(rents, k - 1) };
+        var surfaces = found.Select(pool.Surface).ToArray();
+        decimal? minSurface = wish.MinSurface;
+        var roomy = minSurface is { } own ? surfaces.Count(s => s >= own) : surfaces.Length;
+        if (roomy < target)
+        {
+            minSurface = Math.Floor(Select(surfaces, surfaces.Length - target));
+        }
+        else if (minSurface is null && random.Next(2) == 0)
+        {
+            var keep = random.Next(target, surfaces.Length + 1);
+            minSurface = Math.Floor(Select(surfaces, surfaces.Length - keep));
+        }
+
+        var rents = found.Where(i => minSurface is not { } min || pool.Surface(i) >= min).Select(pool.Rent).ToArray();
+        decimal? maxRent = rents.Length > target ? Math.Ceiling(Select(rents, target - 1)) : null;
+        return wish with { MinSurface = minSurface, MaxRentWithCharges = maxRent };
+    }
+
+    private static int RandomCommune(Random random) => Weighted(random, CommuneCumulative);
+
+    private static readonly int[] CommuneCumulative = Cumulative(Communes.Select(c => c.Weight));
+
+    private static readonly int[] TypologyCumulative = Cumulative(TypologyWeights);
+
+    private static int[] Cumulative(IEnumerable<int> weights)
+    {
+        var total = 0;
+        return [.. weights.Select(w => total += w)];
+    }
+
+    /// <summary>An index drawn with the weights whose running totals are <paramref name="cumulative"/>.</summary>
+    private static int Weighted(Random random, int[] cumulative)
+    {
+        var pick = random.Next(cumulative[^1]);
+        var position = Array.BinarySearch(cumulative, pick + 1);
+        return position >= 0 ? position : ~position;
     }
 
     private static TypologySet Set(int typology) => typology is >= 1 and <= 6 ? ((Typology)typology).ToSet() : TypologySet.None;
-
-    private static int Weighted(Random random, IEnumerable<int> weights)
-    {
-        var list = weights as int[] ?? [.. weights];
-        var pick = random.Next(list.Sum());
-        for (var i = 0; i < list.Length; i++)
-        {
-            pick -= list[i];
-            if (pick < 0)
-            {
-                return i;
-            }
-        }
-
-        return list.Length - 1;
-    }
 
     /// <summary>The k-th smallest value (0-based), by quickselect (reorders the array).</summary>
     private static decimal Select(decimal[] values, int k)
@@ -283,33 +314,56 @@ public static class SyntheticExchangeListings
         return values[k];
     }
 
-    /// <summary>The dwellings by commune and typology, to count what a wish accepts without comparing all pairs.</summary>
-    private sealed class Pool(ExchangeDwelling[] dwellings)
+    /// <summary>The dwellings by commune and typology, to find what a wish accepts without comparing all pairs.</summary>
+    private sealed class Pool
     {
-        private readonly ILookup<(string Commune, Typology Typology), int> buckets =
-            Enumerable.Range(0, dwellings.Length).ToLookup(i => (dwellings[i].CommuneInseeCode, dwellings[i].Typology));
+        private readonly ExchangeDwelling[] dwellings;
+        private readonly Dictionary<string, List<int>[]> buckets = new(StringComparer.Ordinal);
 
-        /// <summary>The rents of the dwellings (other than <paramref name="self"/>'s) that <paramref name="wish"/> accepts.</summary>
-        public List<decimal> Rents(int self, ExchangeWish wish)
+        public Pool(ExchangeDwelling[] dwellings)
         {
-            var rents = new List<decimal>();
-            var communes = wish.CommuneInseeCodes.Count == 0 ? Communes.Select(c => c.InseeCode) : wish.CommuneInseeCodes;
-            var typologies = wish.Typologies == TypologySet.None ? Enum.GetValues<Typology>() : wish.Typologies.Members();
-            foreach (var commune in communes)
+            this.dwellings = dwellings;
+            foreach (var commune in Communes)
             {
-                foreach (var typology in typologies)
+                buckets[commune.InseeCode] = [.. Enumerable.Range(0, 7).Select(_ => new List<int>())];
+            }
+
+            for (var i = 0; i < dwellings.Length; i++)
+            {
+                buckets[dwellings[i].CommuneInseeCode][(int)dwellings[i].Typology].Add(i);
+            }
+        }
+
+        public decimal Surface(int i) => dwellings[i].Surface;
+
+        public decimal Rent(int i) => dwellings[i].RentWithCharges;
+
+        /// <summary>Adds the dwellings of <paramref name="commune"/> (other than <paramref name="self"/>'s) that the wish accepts, rent and surface aside.</summary>
+        public void Collect(int self, ExchangeWish wish, string commune, List<int> found)
+        {
+            var loose = wish with { CommuneInseeCodes = EmptySet, MaxRentWithCharges = null, MinSurface = null };
+            if (!buckets.TryGetValue(commune, out var byTypology))
+            {
+                return;
+            }
+
+            for (var t = 1; t <= 6; t++)
+            {
+                if (wish.Typologies != TypologySet.None && !wish.Typologies.Includes((Typology)t))
                 {
-                    foreach (var i in buckets[(commune, typology)])
+                    continue;
+                }
+
+                foreach (var i in byTypology[t])
+                {
+                    if (i != self && ExchangeCriteria.Accepts(loose, dwellings[i]))
                     {
-                        if (i != self && ExchangeCriteria.Accepts(wish, dwellings[i]))
-                        {
-                            rents.Add(dwellings[i].RentWithCharges);
-                        }
+                        found.Add(i);
                     }
                 }
             }
-
-            return rents;
         }
+
+        private static readonly HashSet<string> EmptySet = [];
     }
 }

@@ -21,7 +21,8 @@ public enum ExchangeSolveStatus
 /// <param name="TimeLimit">The wall-clock limit of the search.</param>
 /// <param name="Workers">The number of search threads (CP-SAT is at its best with 8 or more; 1 is deterministic).</param>
 /// <param name="RandomSeed">The seed of the search.</param>
-public sealed record ExchangeSolverOptions(TimeSpan TimeLimit, int Workers = 1, int RandomSeed = 0)
+/// <param name="ExtraParameters">More CP-SAT parameters in their text format (« log_search_progress:true »), for tuning.</param>
+public sealed record ExchangeSolverOptions(TimeSpan TimeLimit, int Workers = 1, int RandomSeed = 0, string? ExtraParameters = null)
 {
     public static ExchangeSolverOptions Default { get; } = new(TimeSpan.FromSeconds(10));
 }
@@ -49,6 +50,19 @@ public sealed record ExchangeSolveResult(
 /// </summary>
 public static class ExchangeCpSatSolver
 {
+    /// <summary>
+    /// Chooses disjoint cycles among those of <paramref name="cycles"/> whose listings all take part (as
+    /// <see cref="ExchangePlanner.Propose"/> does), starting from <paramref name="hint"/> (the planner's proposal).
+    /// The result's <see cref="ExchangeSolveResult.ChosenIndices"/> are positions in <paramref name="cycles"/>.
+    /// </summary>
+    public static ExchangeSolveResult Solve(ExchangeCycleSet cycles, Func<ExchangeCandidate, bool> takesPart, ExchangePlan? hint, ExchangeSolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(cycles);
+        var eligible = ExchangePlanner.EligibleCycles(cycles, takesPart);
+        var result = Solve(cycles.At(eligible), hint?.Cycles, options);
+        return result with { ChosenIndices = [.. result.ChosenIndices.Select(i => eligible[i])] };
+    }
+
     /// <summary>Chooses disjoint cycles among <paramref name="cycles"/> maximising their total score.</summary>
     /// <param name="cycles">The cycles allowed (already restricted to the listings that take part).</param>
     /// <param name="hint">Cycles of <paramref name="cycles"/> known to be disjoint (a good starting point); cycles not in the list are ignored.</param>
@@ -102,7 +116,7 @@ public static class ExchangeCpSatSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{options.Workers} random_seed:{options.RandomSeed}"),
+                $"max_time_in_seconds:{options.TimeLimit.TotalSeconds} num_workers:{options.Workers} random_seed:{options.RandomSeed} {options.ExtraParameters}"),
         };
         var status = solver.Solve(model);
         var wallTime = TimeSpan.FromSeconds(solver.WallTime());
