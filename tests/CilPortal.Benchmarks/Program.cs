@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
 
+// dotnet run -c Release --project tests/CilPortal.Benchmarks -- domain [bench/results/domain.json]
+if (args is ["domain", ..])
+{
+    CilPortal.Benchmarks.DomainMeasure.Run(args);
+    return;
+}
+
 if (args is ["phases"])
 {
     CilPortal.Benchmarks.Measure.Run();
