@@ -71,22 +71,47 @@ public static class KeyFiguresCalculator
         var scopedDemands = demands.Where(d => InScope(d.FirstChoiceInseeCode)).ToList();
         var yearAgo = today.AddYears(-1);
         var windowStart = today.AddMonths(-WaitWindowMonths);
-        var scopedLeases = leases.Where(l => InScope(l.CommuneInseeCode) && l.LeaseSignedOn <= today && l.LeaseSignedOn > windowStart).ToList();
+
+        // One pass over the leases (the largest input, read on every request of the public pages): the waits in days
+        // and the leases of the last 12 months, by typology and in all.
+        var waitDays = new Dictionary<Typology, List<int>>();
+        var lastYearCounts = new Dictionary<Typology, int>();
+        var allWaitDays = new List<int>();
+        var allLastYear = 0;
+        foreach (var lease in leases)
+        {
+            if (!InScope(lease.CommuneInseeCode) || lease.LeaseSignedOn > today || lease.LeaseSignedOn <= windowStart)
+            {
+                continue;
+            }
+
+            var days = lease.LeaseSignedOn.DayNumber - lease.FiledOn.DayNumber;
+            var lastYear = lease.LeaseSignedOn > yearAgo ? 1 : 0;
+            allWaitDays.Add(days);
+            allLastYear += lastYear;
+            if (!waitDays.TryGetValue(lease.Typology, out var ofTypology))
+            {
+                waitDays[lease.Typology] = ofTypology = [];
+            }
+
+            ofTypology.Add(days);
+            lastYearCounts[lease.Typology] = lastYearCounts.GetValueOrDefault(lease.Typology) + lastYear;
+        }
 
         TypologyFigures Figures(Typology? typology)
         {
             bool Matches(Typology t) => typology is null || t == typology;
             var stockCount = stockByTypology.Where(p => Matches(p.Key)).Sum(p => p.Value);
             var demandCount = scopedDemands.Where(d => typology is null || d.WishedTypologies.Includes(typology.Value)).Sum(d => d.Count);
-            var ofTypology = scopedLeases.Where(l => Matches(l.Typology)).ToList();
-            var lastYear = ofTypology.Count(l => l.LeaseSignedOn > yearAgo);
+            var waits = typology is { } t ? waitDays.GetValueOrDefault(t) ?? [] : allWaitDays;
+            var lastYear = typology is { } u ? lastYearCounts.GetValueOrDefault(u) : allLastYear;
             return new TypologyFigures(
                 typology,
                 stockCount,
                 demandCount,
                 lastYear,
                 Disclosure.CanShow(demandCount) && Disclosure.CanShow(lastYear) ? Math.Round((decimal)demandCount / lastYear, 1) : null,
-                Waits(ofTypology));
+                WaitsInDays(waits));
         }
 
         return new KeyFigures([.. Enum.GetValues<Typology>().Select(t => Figures(t))], Figures(null), WaitWindowMonths);
@@ -96,13 +121,34 @@ public static class KeyFiguresCalculator
     public static WaitStatistics? Waits(IReadOnlyCollection<LeaseRecord> leases)
     {
         ArgumentNullException.ThrowIfNull(leases);
-        if (!Disclosure.CanShow(leases.Count))
+        return WaitsInDays([.. leases.Select(l => l.LeaseSignedOn.DayNumber - l.FiledOn.DayNumber)]);
+    }
+
+    /// <summary>
+    /// <see cref="Waits"/> from the waits in days, sorted in place: the days are sorted as integers and only the values
+    /// the percentiles interpolate between are converted to months (the conversion keeps the order, so the figures are
+    /// those of the months sorted, without converting and comparing thousands of decimals on each request).
+    /// </summary>
+    private static WaitStatistics? WaitsInDays(List<int> days)
+    {
+        if (!Disclosure.CanShow(days.Count))
         {
             return null;
         }
 
-        var months = leases.Select(l => (l.LeaseSignedOn.DayNumber - l.FiledOn.DayNumber) / DaysPerMonth).Order().ToList();
-        return new WaitStatistics(months.Count, Math.Round(Percentile(months, 0.5m), 1), Math.Round(Percentile(months, 0.75m), 1));
+        days.Sort();
+        return new WaitStatistics(days.Count, Math.Round(PercentileInMonths(days, 0.5m), 1), Math.Round(PercentileInMonths(days, 0.75m), 1));
+    }
+
+    /// <summary><see cref="Percentile"/> of the sorted waits in days, converted to months.</summary>
+    private static decimal PercentileInMonths(List<int> sortedDays, decimal p)
+    {
+        var rank = p * (sortedDays.Count - 1);
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, sortedDays.Count - 1);
+        var lowerMonths = sortedDays[lower] / DaysPerMonth;
+        var upperMonths = sortedDays[upper] / DaysPerMonth;
+        return lowerMonths + ((rank - lower) * (upperMonths - lowerMonths));
     }
 
     /// <summary>Percentile of sorted values, linear interpolation between closest ranks (the spreadsheet method).</summary>

@@ -30,6 +30,43 @@ public class KeyFiguresTests
         Assert.Null(KeyFiguresCalculator.Waits(leases.Take(4).ToList()));
     }
 
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(2, "11262")]
+    [InlineData(3, "11106")]
+    [InlineData(4, "99999")]
+    public void The_one_pass_computation_gives_the_figures_of_the_plain_definition(int seed, string? commune)
+    {
+        // Random leases around the window's edges (some in the future, some before the window), waits with many ties.
+        var random = new Random(seed);
+        string[] communes = ["11262", "11106", "11203"];
+        var leases = Enumerable.Range(0, 3000).Select(_ =>
+        {
+            var signed = Today.AddDays(-random.Next(-30, (KeyFiguresCalculator.WaitWindowMonths * 31) + 60));
+            return new LeaseRecord(communes[random.Next(communes.Length)], (Typology)random.Next(1, 7), signed.AddDays(-random.Next(0, 3000)), signed);
+        }).ToList();
+        StockCount[] stock = [new("11262", Typology.T3, 40), new("11106", Typology.T2, 12)];
+        DemandCount[] demands = [new("11262", TypologySet.T2 | TypologySet.T3, 70), new(null, TypologySet.T4, 9)];
+
+        var figures = KeyFiguresCalculator.Compute(stock, demands, leases, Today, commune);
+
+        // The definition: each typology's leases of the window, their waits in months sorted, the percentiles interpolated.
+        var windowStart = Today.AddMonths(-KeyFiguresCalculator.WaitWindowMonths);
+        var inWindow = leases.Where(l => (commune is null || l.CommuneInseeCode == commune) && l.LeaseSignedOn <= Today && l.LeaseSignedOn > windowStart).ToList();
+        foreach (var row in figures.ByTypology.Append(figures.Total))
+        {
+            var ofTypology = inWindow.Where(l => row.Typology is null || l.Typology == row.Typology).ToList();
+            Assert.Equal(ofTypology.Count(l => l.LeaseSignedOn > Today.AddYears(-1)), row.LeasesLastYear);
+            var months = ofTypology.Select(l => (l.LeaseSignedOn.DayNumber - l.FiledOn.DayNumber) / 30.4375m).Order().ToList();
+            WaitStatistics? expected = months.Count < Disclosure.MinimumCount
+                ? null
+                : new WaitStatistics(months.Count, Math.Round(KeyFiguresCalculator.Percentile(months, 0.5m), 1), Math.Round(KeyFiguresCalculator.Percentile(months, 0.75m), 1));
+            Assert.Equal(expected, row.Wait);
+        }
+
+        Assert.Equal(commune != "99999", figures.Total.Wait is not null);
+    }
+
     [Fact]
     public void A_demand_counts_in_its_first_choice_commune_under_every_typology_it_accepts_and_once_in_the_total()
     {
