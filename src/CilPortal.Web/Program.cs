@@ -128,6 +128,7 @@ services.AddRouting(options => options.LowercaseUrls = true);
 services.AddScoped<CilPortal.Web.Pages.MaDemande.DemandStatusQuery>();
 services.AddScoped<CilPortal.Web.Pages.Gestion.Accueil.Demandes.StaffDemandQuery>();
 services.AddCilPortalRateLimits(configuration);
+services.AddPublicPageCache(configuration);
 var captchaOptions = services.AddCilPortalCaptcha(configuration, builder.Environment);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 
@@ -155,6 +156,9 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 
+// After authentication: a signed-in person's pages are never taken from or put in the cache (PublicPageCache).
+app.UseOutputCache();
+
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapGet("/theme.css", (BrandingOptions branding) => Results.Text(branding.ToCss(), "text/css")).AllowAnonymous();
 app.MapCaptcha();
@@ -173,6 +177,12 @@ if (demoOptions.Enabled && app.Environment.IsProduction())
 }
 
 await DatabaseInitialiser.InitialiseAsync(app.Services, demoOptions.Enabled);
+
+// dotnet CilPortal.Web.dll seed-only: create and seed the database, then stop (bench/generate uses it for the large territory).
+if (args is ["seed-only"])
+{
+    return;
+}
 
 // Command line for scheduled imports: dotnet CilPortal.Web.dll import-sne <file.xml> | import-evenements <file.csv>
 if (args is ["import-sne", var importPath])

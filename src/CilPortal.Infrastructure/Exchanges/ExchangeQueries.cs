@@ -32,6 +32,10 @@ public sealed class ExchangeQueries(CilPortalDbContext db)
 {
     public const int PageSize = 20;
 
+    /// <summary>Results are counted up to this number; beyond, the search says « plus de 1 000 » and asks for more criteria
+    /// (counting 50,000 listings at every request cost 80 ms; no one reads past page 50).</summary>
+    public const int MaxCounted = 1_000;
+
     /// <summary>Published listings of active members other than <paramref name="viewerMemberId"/>, newest first.</summary>
     public async Task<(IReadOnlyList<ListingSummary> Items, int Total)> SearchAsync(int viewerMemberId, ListingFilter filter, int page, CancellationToken cancellationToken = default)
     {
@@ -72,7 +76,7 @@ public sealed class ExchangeQueries(CilPortalDbContext db)
             query = query.Where(l => l.HasOutdoorSpace);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var total = await query.Take(MaxCounted + 1).CountAsync(cancellationToken);
         var items = await Project(query.OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id).Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
         return (items, total);

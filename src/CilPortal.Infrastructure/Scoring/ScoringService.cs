@@ -255,8 +255,10 @@ public sealed class ScoringService(CilPortalDbContext db, ILogger<ScoringService
         foreach (var key in keys.Where(k => k is not null))
         {
             var group = await db.DemandScores.Where(s => s.SimilarKey == key).ToListAsync(cancellationToken);
-            var ids = group.Select(s => s.DemandId).ToList();
-            var filedOn = await db.Demands.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.FiledOn, cancellationToken);
+            // A join rather than a list of ids: a group of a metropolis holds thousands of demands.
+            var filedOn = await db.DemandScores.Where(s => s.SimilarKey == key)
+                .Join(db.Demands, s => s.DemandId, d => d.Id, (s, d) => new { d.Id, d.FiledOn })
+                .ToDictionaryAsync(x => x.Id, x => x.FiledOn, cancellationToken);
             var ranks = SimilarDemands.Rank(group.Select(s => new RankedDemand(s.DemandId, s.SimilarKey, s.Total, filedOn[s.DemandId])));
             foreach (var score in group)
             {

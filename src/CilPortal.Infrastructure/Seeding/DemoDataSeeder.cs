@@ -17,7 +17,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         ArgumentNullException.ThrowIfNull(options);
         if (!await db.Bailleurs.AnyAsync(cancellationToken))
         {
-            await SeedTerritoryAsync(options.RandomSeed, today, cancellationToken);
+            await SeedTerritoryAsync(options.RandomSeed, today, DemoTerritorySize.Of(options.Size), cancellationToken);
         }
 
         if (!await db.AppointmentSchedules.AnyAsync(cancellationToken))
@@ -44,6 +44,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
 
         await SeedCommissionAsync(today, cancellationToken);
         await new DemoExchangeSeeder(db, users).SeedAsync(options.RandomSeed, cancellationToken);
+        await new ManyExchangeListingsSeeder(db).SeedAsync(DemoTerritorySize.Of(options.Size).ExchangeListings, options.RandomSeed, cancellationToken);
     }
 
     /// <summary>Three fictional cases of the coordination commission, once; the demo reception agent is invited to the first.</summary>
@@ -114,7 +115,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task SeedTerritoryAsync(int seed, DateOnly today, CancellationToken cancellationToken)
+    private async Task SeedTerritoryAsync(int seed, DateOnly today, DemoTerritorySize size, CancellationToken cancellationToken)
     {
         var communes = await db.Communes.AsNoTracking().ToListAsync(cancellationToken);
         var qpvs = await db.Qpvs.AsNoTracking().OrderBy(q => q.Code).ToListAsync(cancellationToken);
@@ -122,7 +123,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
 
         // The ville-centre first (the commune with QPV), so that the generator weights it most.
         var ordered = communes.OrderByDescending(c => qpvCommunes.Contains(c.InseeCode)).ThenBy(c => c.InseeCode, StringComparer.Ordinal).ToList();
-        var territory = new DemoTerritoryGenerator(seed, today).Generate(ordered, qpvs);
+        var territory = new DemoTerritoryGenerator(seed, today, size).Generate(ordered, qpvs);
 
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

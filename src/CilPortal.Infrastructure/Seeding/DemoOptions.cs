@@ -13,6 +13,9 @@ public sealed class DemoOptions
 
     /// <summary>Seed of the random generator, so that the demo data is the same on every machine.</summary>
     public int RandomSeed { get; set; } = 20261128;
+
+    /// <summary>Standard (the demo) or Metropolis (the benchmark territory of bench/, about ten minutes to create).</summary>
+    public DemoSize Size { get; set; } = DemoSize.Standard;
 }
 
 /// <summary>The demo accounts, one per role (documented in README.md, for development only).</summary>

@@ -35,15 +35,36 @@ public sealed class DemoTerritory
 /// <summary>An allocation linked to objects not yet saved.</summary>
 public sealed record PlannedAllocation(Allocation Allocation, Dwelling Dwelling, Demand Demand, Reservataire Reservataire, DateOnly Session);
 
+/// <summary>How much the generator creates: active demands, households housed over three years (one lease each), residences
+/// (about 22 dwellings each), and fictional exchange listings beyond the demo's few.</summary>
+public sealed record DemoTerritorySize(int ActiveDemands, int Leases, int Residences, int ExchangeListings)
+{
+    /// <summary>The demo: a mid-sized agglomeration.</summary>
+    public static DemoTerritorySize Standard { get; } = new(3_000, 900, 120, 0);
+
+    /// <summary>The benchmark territory (bench/): a metropolis with 100,000 active demands, about 50,000 dwellings, 30,000 leases
+    /// over three years and 50,000 exchange listings.</summary>
+    public static DemoTerritorySize Metropolis { get; } = new(100_000, 30_000, 2_240, 50_000);
+
+    public static DemoTerritorySize Of(DemoSize size) => size == DemoSize.Metropolis ? Metropolis : Standard;
+}
+
+/// <summary>The size of the demo territory (setting <c>Demo:Size</c>).</summary>
+public enum DemoSize
+{
+    Standard,
+    Metropolis,
+}
+
 /// <summary>
 /// Generates a deterministic, clearly fictional territory on top of the real communes and QPV:
 /// the same seed and reference date always give the same data.
 /// </summary>
-public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
+public sealed class DemoTerritoryGenerator(int seed, DateOnly today, DemoTerritorySize? size = null)
 {
-    public const int ActiveDemandCount = 3000;
-    public const int LeaseCount = 900;
-    public const int ResidenceCount = 120;
+    private readonly int activeDemandCount = (size ?? DemoTerritorySize.Standard).ActiveDemands;
+    private readonly int leaseCount = (size ?? DemoTerritorySize.Standard).Leases;
+    private readonly int residenceCount = (size ?? DemoTerritorySize.Standard).Residences;
 
     private static readonly string[] FirstNames =
     [
@@ -196,7 +217,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     private void AddStock(DemoTerritory territory, IReadOnlyList<Commune> communes, IReadOnlyList<Qpv> qpvs)
     {
         var bailleurWeights = new[] { 40, 30, 20, 10 };
-        for (var i = 0; i < ResidenceCount; i++)
+        for (var i = 0; i < residenceCount; i++)
         {
             var inQpv = qpvs.Count > 0 && i % 10 < 3;
             var qpv = inQpv ? qpvs[i % qpvs.Count] : null;
@@ -264,13 +285,13 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
         var d1 = Average(qpvs.Select(q => q.FirstDecileIncomePerUnit), 7300m);
         var median = Average(qpvs.Select(q => q.MedianIncomePerUnit), 12300m);
         var d9 = Average(qpvs.Select(q => q.NinthDecileIncomePerUnit), 22000m);
-        for (var n = 0; n < ActiveDemandCount; n++)
+        for (var n = 0; n < activeDemandCount; n++)
         {
             territory.Demands.Add(NewDemand(n, communes, d1, median, d9, today.AddDays(-random.Next(5, 4 * 365)), today));
         }
 
         // Housed households: examined in a CALEOL session of the last three years, lease signed 2 to 6 weeks later.
-        for (var n = ActiveDemandCount; n < ActiveDemandCount + LeaseCount; n++)
+        for (var n = activeDemandCount; n < activeDemandCount + leaseCount; n++)
         {
             var session = today.AddDays(-random.Next(20, 3 * 365));
             var leaseOn = session.AddDays(random.Next(15, 45));
@@ -441,7 +462,7 @@ public sealed class DemoTerritoryGenerator(int seed, DateOnly today)
     {
         var dwellings = territory.Residences.SelectMany(r => r.Dwellings).ToList();
         var residenceOf = territory.Residences.SelectMany(r => r.Dwellings.Select(d => (d, r))).ToDictionary(x => x.d, x => x.r);
-        var active = territory.Demands.Take(ActiveDemandCount).ToList();
+        var active = territory.Demands.Take(activeDemandCount).ToList();
         var usedDwellings = new HashSet<Dwelling>();
         foreach (var (winner, (session, leaseOn)) in housingPlans)
         {

@@ -14,7 +14,7 @@ namespace CilPortal.Infrastructure.Statistics;
 public sealed class StatisticsVersion : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Watched =
-        [typeof(Residence), typeof(Dwelling), typeof(Demand), typeof(DemandWishedCommune), typeof(Allocation), typeof(CaleolExamination)];
+        [typeof(Residence), typeof(Dwelling), typeof(Demand), typeof(DemandWishedCommune), typeof(Allocation), typeof(CiaClassification), typeof(CaleolExamination)];
 
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
     private long version;

@@ -970,6 +970,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "Typology");
 
+                    b.HasIndex("Status", "PublishedAt", "Id");
+
                     b.ToTable("ExchangeListings");
                 });
 

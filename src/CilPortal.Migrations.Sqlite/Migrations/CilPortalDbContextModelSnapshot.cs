@@ -904,6 +904,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Typology");
 
+                    b.HasIndex("Status", "PublishedAt", "Id");
+
                     b.ToTable("ExchangeListings");
                 });
 

@@ -34,7 +34,12 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = widen is null ? ContentSecurityPolicy(context.GetCspNonce()) : widen(ContentSecurityPolicy(context.GetCspNonce()));
+
+                // Again when an error page cleared the headers (same nonce: it belongs to the request).
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = widen is null ? ContentSecurityPolicy(context.GetCspNonce()) : widen(ContentSecurityPolicy(context.GetCspNonce()));
+                }
 
                 // Pages of a signed-in person (their demand, staff screens) stay out of the browser's and proxies' caches.
                 if (context.User.Identity?.IsAuthenticated == true)
@@ -45,6 +50,9 @@ public static class SecurityHeaders
 
                 return Task.CompletedTask;
             });
+            // Set before the page runs, not when the response starts: the output cache (PublicPageCache) then stores the
+            // policy with the page and serves it back with it, its nonce being the one written in the page.
+            context.Response.Headers.ContentSecurityPolicy = widen is null ? ContentSecurityPolicy(context.GetCspNonce()) : widen(ContentSecurityPolicy(context.GetCspNonce()));
             await next();
         });
 }

@@ -3,12 +3,14 @@ using CilPortal.Infrastructure.Data;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CilPortal.Web.Pages;
 
 public sealed record TerritoryFigures(int Communes, int Qpvs, int ReceptionPoints, int Dwellings, int ActiveDemands, int LeasesLastYear);
 
-public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
+public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock, IMemoryCache cache, CilPortal.Infrastructure.Statistics.StatisticsVersion version) : PageModel
 {
     public string EpciName => branding.EpciName;
 
@@ -17,6 +19,15 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
+        var key = ("home-figures", version.Current, today);
+        if (cache.TryGetValue(key, out TerritoryFigures? cached) && cached is not null)
+        {
+            Figures = cached;
+            return;
+        }
+
+        // Counting 100,000 demands takes milliseconds: once per data version and day (communes, QPV and reception
+        // points change rarely, hence the 5 minutes).
         var yearAgo = today.AddYears(-1);
         Figures = new TerritoryFigures(
             await db.Communes.CountAsync(cancellationToken),
@@ -25,5 +36,6 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
             await db.Dwellings.CountAsync(cancellationToken),
             await db.Demands.ActiveOn(today).CountAsync(cancellationToken),
             await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
+        cache.Set(key, Figures, TimeSpan.FromMinutes(5));
     }
 }

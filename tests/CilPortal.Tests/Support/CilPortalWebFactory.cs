@@ -53,6 +53,9 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:AccountPassword", DemoPassword);
         builder.UseSetting("Security:SecureCookies", "false");
+
+        // Tests change data and read the public pages at once: no output cache (PublicPageCacheTests turns it on).
+        builder.UseSetting("OutputCache:PublicPageSeconds", "0");
         builder.UseSetting("DemandRegistration:Enabled", "true");
 
         // Scheduled jobs only where a test asks for them; mail never written into the source tree.

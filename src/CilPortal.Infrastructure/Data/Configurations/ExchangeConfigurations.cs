@@ -41,6 +41,9 @@ internal sealed class ExchangeListingConfiguration : IEntityTypeConfiguration<Ex
         builder.Ignore(l => l.OfferedFeatures);
         builder.HasMany(l => l.Photos).WithOne().HasForeignKey(p => p.ListingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.Status, l.Typology });
+
+        // The search's order (newest first): the first page reads 20 entries of the index instead of sorting every listing.
+        builder.HasIndex(l => new { l.Status, l.PublishedAt, l.Id });
     }
 }
 

@@ -11,6 +11,7 @@ namespace CilPortal.Web.Pages.LieuxAccueil;
 public sealed record ReceptionPointCard(int Id, string Name, string Address, string PostalCode, string CommuneName, IReadOnlyList<string> Services, bool IsOpenNow, string? ClosureReason);
 
 /// <summary>The reception points, filtered by commune and service, with "ouvert maintenant" in Europe/Paris time.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "commune")]

@@ -9,6 +9,7 @@ using CilPortal.Infrastructure.Scoring;
 using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CilPortal.Web.Pages.MaDemande;
 
@@ -53,7 +54,7 @@ public sealed record DemandSummary(
     IReadOnlyList<InterviewOutcome> Interviews);
 
 /// <summary>Reads one demand as its applicant sees it (shared by the account page and the lookup by code).</summary>
-public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock)
+public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock, IMemoryCache cache)
 {
     public async Task<DemandSummary?> ForAsync(int demandId, CancellationToken cancellationToken)
     {
@@ -129,9 +130,28 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             return null;
         }
 
-        var similar = score.SimilarKey is null ? [] : await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == score.SimilarKey).Select(s => s.Total).ToListAsync(cancellationToken);
+        IReadOnlyCollection<int> similar = score.SimilarKey is null ? [] : await SimilarScoresAsync(score.SimilarKey, cancellationToken);
         return new ScoreView(score.Total, score.GridVersion, score.ComputedOn, ScoringService.Deserialise(score.Breakdown), score.Rank, score.SimilarCount,
             similar.Count == 0 ? [] : ScoreHistogram.Build(similar, score.Total));
+    }
+
+    /// <summary>
+    /// The scores of the similar demands (same typology and first commune), for the histogram: counted by score in SQL
+    /// (a few hundred distinct totals) rather than read one by one — a group of a metropolis holds tens of thousands of
+    /// demands — and kept a minute per group (a few hundred groups); the demand's own score and rank are read fresh.
+    /// </summary>
+    private async Task<IReadOnlyCollection<int>> SimilarScoresAsync(string similarKey, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(("similar-scores", similarKey), out int[]? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var counts = await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == similarKey)
+            .GroupBy(s => s.Total).Select(g => new { Total = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int[] scores = [.. counts.SelectMany(c => Enumerable.Repeat(c.Total, c.Count))];
+        cache.Set(("similar-scores", similarKey), scores, TimeSpan.FromMinutes(1));
+        return scores;
     }
 
     private async Task<IReadOnlyList<DecisionLine>> DecisionsAsync(int demandId, Dictionary<string, string> communes, CancellationToken cancellationToken)

@@ -40,7 +40,10 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
 
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
 
-    public int PageCount => Math.Max(1, (Total + ExchangeQueries.PageSize - 1) / ExchangeQueries.PageSize);
+    public int PageCount => Math.Max(1, (Math.Min(Total, ExchangeQueries.MaxCounted) + ExchangeQueries.PageSize - 1) / ExchangeQueries.PageSize);
+
+    /// <summary>More results than are counted: the page says so and suggests narrowing the search.</summary>
+    public bool MoreThanCounted => Total > ExchangeQueries.MaxCounted;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

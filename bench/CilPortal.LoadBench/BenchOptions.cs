@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace CilPortal.LoadBench;
+
+/// <summary>Command-line settings of the load benchmark.</summary>
+public sealed record BenchOptions(
+    string Root,
+    string Database,
+    int Seconds,
+    int Connections,
+    int SoakMinutes,
+    string Output,
+    int Port,
+    int ServerCore,
+    int LoadCore,
+    string Password)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var root = FindRoot();
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return new(
+            root,
+            Path.GetFullPath(Value("--db", Path.Combine(root, "bench", "data", "metropole.db"))),
+            Number("--seconds", 30),
+            Number("--connections", 32),
+            Number("--soak-minutes", 0),
+            Path.GetFullPath(Value("--out", Path.Combine(root, "bench", "results"))),
+            Number("--port", 5091),
+            Number("--server-core", 0),
+            Number("--load-core", 1),
+            Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "Bench-CilPortal-2026");
+    }
+
+    /// <summary>The repository root: the folder holding CilPortal.sln, from the current directory up.</summary>
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CilPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Lancez le banc depuis le dépôt (CilPortal.sln introuvable).");
+    }
+}
