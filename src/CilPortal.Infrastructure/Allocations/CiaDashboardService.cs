@@ -1,7 +1,9 @@
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CilPortal.Infrastructure.Allocations;
 
@@ -37,9 +39,27 @@ public sealed record CiaAllocationRow(
 public sealed record CiaDrillDown(CiaIndicatorKind? Indicator, bool OnlyMet, int? BailleurId, int? SectorId, int? ReservataireId);
 
 /// <summary>Loads the classified leases of a year and computes the EPCI's CIA indicators (<see cref="CiaBreakdown"/>).</summary>
-public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassificationService classification)
+public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassificationService classification, IMemoryCache cache, StatisticsVersion version)
 {
+    /// <remarks>
+    /// Kept in memory per year, day and data version — leases, classifications, the year's settings and rates and the
+    /// sectors all give a new version when saved on this instance — and a minute at most (changes saved by another
+    /// instance): the breakdown of a metropolis's year takes some 40 ms to compute, at every view of a dashboard page.
+    /// </remarks>
     public async Task<CiaDashboardData> LoadAsync(int year, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var key = ("cia-dashboard", year, asOf, version.Current);
+        if (cache.TryGetValue(key, out CiaDashboardData? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var data = await ComputeAsync(year, asOf, cancellationToken);
+        cache.Set(key, data, TimeSpan.FromMinutes(1));
+        return data;
+    }
+
+    private async Task<CiaDashboardData> ComputeAsync(int year, DateOnly asOf, CancellationToken cancellationToken)
     {
         var settings = await classification.SettingsAsync(year, cancellationToken);
         var overrides = await db.CiaTargetOverrides.AsNoTracking().Where(o => o.Year == year).ToListAsync(cancellationToken);

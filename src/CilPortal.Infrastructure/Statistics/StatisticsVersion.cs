@@ -14,7 +14,10 @@ namespace CilPortal.Infrastructure.Statistics;
 public sealed class StatisticsVersion : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Watched =
-        [typeof(Residence), typeof(Dwelling), typeof(Demand), typeof(DemandWishedCommune), typeof(Allocation), typeof(CiaClassification), typeof(CaleolExamination)];
+        [
+            typeof(Residence), typeof(Dwelling), typeof(Demand), typeof(DemandWishedCommune), typeof(Allocation), typeof(CiaClassification), typeof(CaleolExamination),
+            typeof(CiaYearSettings), typeof(CiaTargetOverride), typeof(CilPortal.Domain.Territory.Sector), typeof(CilPortal.Domain.Territory.SectorCommune), typeof(CilPortal.Domain.Territory.SectorQpv),
+        ];
 
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
     private long version;
