@@ -30,6 +30,7 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
             requests = r.Requests,
             errors = r.Errors,
             max_rss_mb = Math.Round(r.MaxRssMb, 1),
+            cpu_steal_percent = Math.Round(r.StealPercent, 1),
             target_ratio = r.Route.TargetRatio,
             target_p99_ms = r.Route.TargetP99Ms,
             met = Met(r, baseline),
@@ -60,8 +61,8 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
         md.AppendLine(CultureInfo.InvariantCulture, $"Server (Production, Release) pinned to core {options.ServerCore}, wrk to core {options.LoadCore}: 1 thread, {options.Connections} connections, {options.Seconds} s per route, one after the other in the same run.");
         md.AppendLine("Reproduce: `bash bench/generate && bash bench/load` (README « Performance »).");
         md.AppendLine();
-        md.AppendLine("| Route | req/s | × static | p50 ms | p99 ms | max ms | errors | target | met |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| Route | req/s | × static | p50 ms | p99 ms | max ms | errors | CPU steal | target | met |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
         {
             var target = r.Route.Kind switch
@@ -72,9 +73,11 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
             };
             var met = Met(r, baseline) switch { true => "yes", false => "**no**", null => "—" };
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Route.Name} (`{r.Route.Method} {r.Route.Path}`) | {r.RequestsPerSecond:0} | {r.RequestsPerSecond / baseline:0.00} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0} | {r.Errors} | {target} | {met} |");
+                $"| {r.Route.Name} (`{r.Route.Method} {r.Route.Path}`) | {r.RequestsPerSecond:0} | {r.RequestsPerSecond / baseline:0.00} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0} | {r.Errors} | {r.StealPercent:0} % | {target} | {met} |");
         }
 
+        md.AppendLine();
+        md.AppendLine("CPU steal: the share of the machine's CPU time its hypervisor gave to other guests during the route's run (from `/proc/stat`); above a few per cent, compare ratios rather than absolute figures.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Server memory: peak resident set {peakRssMb:0} MB over the run (target ≤ {MemoryTargetMb:0} MB: {(peakRssMb <= MemoryTargetMb ? "met" : "**missed**")}).");
         if (soak is not null)

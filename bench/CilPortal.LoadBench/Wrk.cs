@@ -15,7 +15,8 @@ public sealed record RouteResult(
     double MaxMs,
     long Requests,
     long Errors,
-    double MaxRssMb);
+    double MaxRssMb,
+    double StealPercent);
 
 /// <summary>wrk (Debian package <c>wrk</c>), pinned to its own core, with a Lua script per route that reports in JSON.</summary>
 public sealed class Wrk(string path)
@@ -48,6 +49,7 @@ public sealed class Wrk(string path)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var cpuBefore = CpuTimes();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk n'a pas démarré.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -58,6 +60,8 @@ public sealed class Wrk(string path)
             await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(250));
         }
 
+        var cpuAfter = CpuTimes();
+        var steal = cpuAfter.Total > cpuBefore.Total ? 100.0 * (cpuAfter.Steal - cpuBefore.Steal) / (cpuAfter.Total - cpuBefore.Total) : 0;
         var text = await output;
         var json = text.Split('\n').LastOrDefault(l => l.StartsWith("{\"requests\"", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk sans résultat pour {route.Name} : {text} {await errors}");
@@ -68,7 +72,14 @@ public sealed class Wrk(string path)
         var seconds = root.GetProperty("duration_us").GetDouble() / 1_000_000;
         var failed = root.GetProperty("status").GetInt64() + root.GetProperty("connect").GetInt64() + root.GetProperty("read").GetInt64()
             + root.GetProperty("write").GetInt64() + root.GetProperty("timeout").GetInt64();
-        return new RouteResult(route, requests / seconds, Ms("p50"), Ms("p90"), Ms("p99"), Ms("max"), requests, failed, maxRss);
+        return new RouteResult(route, requests / seconds, Ms("p50"), Ms("p90"), Ms("p99"), Ms("max"), requests, failed, maxRss, steal);
+    }
+
+    /// <summary>The machine's CPU time and the part of it taken by the hypervisor for other guests (steal), from /proc/stat.</summary>
+    private static (long Total, long Steal) CpuTimes()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return (fields.Take(8).Sum(), fields.Length > 7 ? fields[7] : 0);
     }
 
     /// <summary>The request of the route, and a done() that prints the counts and percentiles (µs) as one JSON line.</summary>
