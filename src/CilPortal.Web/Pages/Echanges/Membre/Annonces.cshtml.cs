@@ -31,7 +31,8 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
     [BindProperty(SupportsGet = true, Name = "exterieur")]
     public bool OutdoorOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: Razor Pages keeps the page's own path in the route value « page ».
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ListingCardView> Results { get; private set; } = [];
@@ -78,7 +79,7 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
         Total = total;
         var favourites = await queries.FavouriteIdsAsync(Member.Id, cancellationToken);
         var scores = await matching.ScoresForAsync(Member.Id, items, cancellationToken);
-        Results = [.. items.Select(i => new ListingCardView(i, scores.GetValueOrDefault(i.Id), favourites.Contains(i.Id)))];
+        Results = [.. items.Select(i => new ListingCardView(i, scores.TryGetValue(i.Id, out var score) ? score : null, favourites.Contains(i.Id)))];
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

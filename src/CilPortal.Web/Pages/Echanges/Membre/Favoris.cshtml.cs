@@ -11,6 +11,6 @@ public class FavorisModel(ExchangeService exchanges, ExchangeQueries queries, Ex
     {
         var items = await queries.FavouritesAsync(Member.Id, cancellationToken);
         var scores = await matching.ScoresForAsync(Member.Id, items, cancellationToken);
-        Favourites = [.. items.Select(i => new ListingCardView(i, scores.GetValueOrDefault(i.Id), true))];
+        Favourites = [.. items.Select(i => new ListingCardView(i, scores.TryGetValue(i.Id, out var score) ? score : null, true))];
     }
 }
