@@ -114,15 +114,11 @@ public sealed class CiaClassificationService(CilPortalDbContext db, IMemoryCache
     /// </remarks>
     public async Task<IReadOnlyList<CountedAllocation>> CountedAsync(int year, int? bailleurId, CancellationToken cancellationToken = default)
     {
-        var key = ("cia-counted", year, bailleurId, version.Current);
-        if (cache.TryGetValue(key, out IReadOnlyList<CountedAllocation>? cached) && cached is not null)
+        return (await cache.GetOrCreateAsync(("cia-counted", year, bailleurId, version.Current), entry =>
         {
-            return cached;
-        }
-
-        var counted = await ReadCountedAsync(year, bailleurId, cancellationToken);
-        cache.Set(key, counted, TimeSpan.FromMinutes(1));
-        return counted;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return ReadCountedAsync(year, bailleurId, cancellationToken);
+        }))!;
     }
 
     private async Task<IReadOnlyList<CountedAllocation>> ReadCountedAsync(int year, int? bailleurId, CancellationToken cancellationToken)

@@ -48,15 +48,11 @@ public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassification
     /// </remarks>
     public async Task<CiaDashboardData> LoadAsync(int year, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var key = ("cia-dashboard", year, asOf, version.Current);
-        if (cache.TryGetValue(key, out CiaDashboardData? cached) && cached is not null)
+        return (await cache.GetOrCreateAsync(("cia-dashboard", year, asOf, version.Current), entry =>
         {
-            return cached;
-        }
-
-        var data = await ComputeAsync(year, asOf, cancellationToken);
-        cache.Set(key, data, TimeSpan.FromMinutes(1));
-        return data;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return ComputeAsync(year, asOf, cancellationToken);
+        }))!;
     }
 
     private async Task<CiaDashboardData> ComputeAsync(int year, DateOnly asOf, CancellationToken cancellationToken)

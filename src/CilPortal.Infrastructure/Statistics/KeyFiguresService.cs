@@ -16,31 +16,24 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
     public async Task<KeyFigures> ForAsync(string? communeInseeCode, DateOnly today, CancellationToken cancellationToken = default)
     {
         // Callers pass the EPCI (null) or a commune known to the database, so the results cached stay few.
-        if (cache.TryGetValue(("key-figures-of", version.Current, today, communeInseeCode), out KeyFigures? cached) && cached is not null)
+        return (await cache.GetOrCreateAsync(("key-figures-of", version.Current, today, communeInseeCode), async entry =>
         {
-            return cached;
-        }
-
-        var inputs = await InputsAsync(today, cancellationToken);
-        var figures = KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
-        cache.Set(("key-figures-of", version.Current, today, communeInseeCode), figures, Lifetime);
-        return figures;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            var inputs = await InputsAsync(today, cancellationToken);
+            return KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
+        }))!;
     }
 
     /// <summary>Observed wait of the leases of the last 24 months in a commune and typology (R441-2-17: "similar demands").</summary>
     public async Task<WaitStatistics?> SimilarWaitAsync(string communeInseeCode, CilPortal.Domain.Stock.Typology typology, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var key = ("similar-wait", version.Current, today, communeInseeCode, typology);
-        if (cache.TryGetValue(key, out WaitStatistics? cached))
+        return await cache.GetOrCreateAsync(("similar-wait", version.Current, today, communeInseeCode, typology), async entry =>
         {
-            return cached;
-        }
-
-        var inputs = await InputsAsync(today, cancellationToken);
-        var since = today.AddMonths(-SimilarWaitMonths);
-        var waits = KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
-        cache.Set(key, waits, Lifetime);
-        return waits;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            var inputs = await InputsAsync(today, cancellationToken);
+            var since = today.AddMonths(-SimilarWaitMonths);
+            return KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
+        });
     }
 
     /// <summary>
@@ -52,7 +45,7 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
     private async Task<Inputs> InputsAsync(DateOnly today, CancellationToken cancellationToken) =>
         (await cache.GetOrCreateAsync(("key-figures", version.Current, today), async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(6);
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             return await LoadAsync(today, cancellationToken);
         }))!;
 

@@ -18,24 +18,20 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        var key = ("home-figures", version.Current, today);
-        if (cache.TryGetValue(key, out TerritoryFigures? cached) && cached is not null)
-        {
-            Figures = cached;
-            return;
-        }
-
         // Counting 100,000 demands takes milliseconds: once per data version and day (communes, QPV and reception
         // points change rarely, hence the 5 minutes).
-        var yearAgo = today.AddYears(-1);
-        Figures = new TerritoryFigures(
-            await db.Communes.CountAsync(cancellationToken),
-            await db.Qpvs.CountAsync(cancellationToken),
-            await db.ReceptionPoints.CountAsync(cancellationToken),
-            await db.Dwellings.CountAsync(cancellationToken),
-            await db.Demands.ActiveOn(today).CountAsync(cancellationToken),
-            await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
-        cache.Set(key, Figures, TimeSpan.FromMinutes(5));
+        var today = clock.Today;
+        Figures = (await cache.GetOrCreateAsync(("home-figures", version.Current, today), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            var yearAgo = today.AddYears(-1);
+            return new TerritoryFigures(
+                await db.Communes.CountAsync(cancellationToken),
+                await db.Qpvs.CountAsync(cancellationToken),
+                await db.ReceptionPoints.CountAsync(cancellationToken),
+                await db.Dwellings.CountAsync(cancellationToken),
+                await db.Demands.ActiveOn(today).CountAsync(cancellationToken),
+                await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
+        }))!;
     }
 }

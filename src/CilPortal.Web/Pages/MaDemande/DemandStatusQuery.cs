@@ -142,16 +142,13 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
     /// </summary>
     private async Task<IReadOnlyCollection<int>> SimilarScoresAsync(string similarKey, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(("similar-scores", similarKey), out int[]? cached) && cached is not null)
+        return (await cache.GetOrCreateAsync(("similar-scores", similarKey), async entry =>
         {
-            return cached;
-        }
-
-        var counts = await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == similarKey)
-            .GroupBy(s => s.Total).Select(g => new { Total = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int[] scores = [.. counts.SelectMany(c => Enumerable.Repeat(c.Total, c.Count))];
-        cache.Set(("similar-scores", similarKey), scores, TimeSpan.FromMinutes(1));
-        return scores;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var counts = await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == similarKey)
+                .GroupBy(s => s.Total).Select(g => new { Total = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            return (int[])[.. counts.SelectMany(c => Enumerable.Repeat(c.Total, c.Count))];
+        }))!;
     }
 
     private async Task<IReadOnlyList<DecisionLine>> DecisionsAsync(int demandId, Dictionary<string, string> communes, CancellationToken cancellationToken)
