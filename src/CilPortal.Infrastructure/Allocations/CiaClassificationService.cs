@@ -114,11 +114,8 @@ public sealed class CiaClassificationService(CilPortalDbContext db, IMemoryCache
     /// </remarks>
     public async Task<IReadOnlyList<CountedAllocation>> CountedAsync(int year, int? bailleurId, CancellationToken cancellationToken = default)
     {
-        return (await cache.GetOrCreateAsync(("cia-counted", year, bailleurId, version.Current), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return ReadCountedAsync(year, bailleurId, cancellationToken);
-        }))!;
+        return await cache.GetOrComputeOnceAsync(("cia-counted", year, bailleurId, version.Current), TimeSpan.FromMinutes(1),
+            () => ReadCountedAsync(year, bailleurId, CancellationToken.None));
     }
 
     private async Task<IReadOnlyList<CountedAllocation>> ReadCountedAsync(int year, int? bailleurId, CancellationToken cancellationToken)

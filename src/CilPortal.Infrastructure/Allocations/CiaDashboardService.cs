@@ -48,11 +48,8 @@ public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassification
     /// </remarks>
     public async Task<CiaDashboardData> LoadAsync(int year, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        return (await cache.GetOrCreateAsync(("cia-dashboard", year, asOf, version.Current), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return ComputeAsync(year, asOf, cancellationToken);
-        }))!;
+        return await cache.GetOrComputeOnceAsync(("cia-dashboard", year, asOf, version.Current), TimeSpan.FromMinutes(1),
+            () => ComputeAsync(year, asOf, CancellationToken.None));
     }
 
     private async Task<CiaDashboardData> ComputeAsync(int year, DateOnly asOf, CancellationToken cancellationToken)

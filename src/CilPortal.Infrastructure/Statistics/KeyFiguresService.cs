@@ -16,21 +16,19 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
     public async Task<KeyFigures> ForAsync(string? communeInseeCode, DateOnly today, CancellationToken cancellationToken = default)
     {
         // Callers pass the EPCI (null) or a commune known to the database, so the results cached stay few.
-        return (await cache.GetOrCreateAsync(("key-figures-of", version.Current, today, communeInseeCode), async entry =>
+        return await cache.GetOrComputeOnceAsync(("key-figures-of", version.Current, today, communeInseeCode), Lifetime, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var inputs = await InputsAsync(today, cancellationToken);
+            var inputs = await InputsAsync(today);
             return KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
-        }))!;
+        });
     }
 
     /// <summary>Observed wait of the leases of the last 24 months in a commune and typology (R441-2-17: "similar demands").</summary>
     public async Task<WaitStatistics?> SimilarWaitAsync(string communeInseeCode, CilPortal.Domain.Stock.Typology typology, DateOnly today, CancellationToken cancellationToken = default)
     {
-        return await cache.GetOrCreateAsync(("similar-wait", version.Current, today, communeInseeCode, typology), async entry =>
+        return await cache.GetOrComputeOnceAsync(("similar-wait", version.Current, today, communeInseeCode, typology), Lifetime, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var inputs = await InputsAsync(today, cancellationToken);
+            var inputs = await InputsAsync(today);
             var since = today.AddMonths(-SimilarWaitMonths);
             return KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
         });
@@ -42,12 +40,8 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
     /// </summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
 
-    private async Task<Inputs> InputsAsync(DateOnly today, CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync(("key-figures", version.Current, today), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return await LoadAsync(today, cancellationToken);
-        }))!;
+    private Task<Inputs> InputsAsync(DateOnly today) =>
+        cache.GetOrComputeOnceAsync(("key-figures", version.Current, today), Lifetime, () => LoadAsync(today, CancellationToken.None));
 
     private async Task<Inputs> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {

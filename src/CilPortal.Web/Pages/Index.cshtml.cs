@@ -1,5 +1,6 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace CilPortal.Web.Pages;
 public sealed record TerritoryFigures(int Communes, int Qpvs, int ReceptionPoints, int Dwellings, int ActiveDemands, int LeasesLastYear);
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
-public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock, IMemoryCache cache, CilPortal.Infrastructure.Statistics.StatisticsVersion version) : PageModel
+public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock, IMemoryCache cache, StatisticsVersion version) : PageModel
 {
     public string EpciName => branding.EpciName;
 
@@ -21,17 +22,16 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
         // Counting 100,000 demands takes milliseconds: once per data version and day (communes, QPV and reception
         // points change rarely, hence the 5 minutes).
         var today = clock.Today;
-        Figures = (await cache.GetOrCreateAsync(("home-figures", version.Current, today), async entry =>
+        Figures = await cache.GetOrComputeOnceAsync(("home-figures", version.Current, today), TimeSpan.FromMinutes(5), async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
             var yearAgo = today.AddYears(-1);
             return new TerritoryFigures(
-                await db.Communes.CountAsync(cancellationToken),
-                await db.Qpvs.CountAsync(cancellationToken),
-                await db.ReceptionPoints.CountAsync(cancellationToken),
-                await db.Dwellings.CountAsync(cancellationToken),
-                await db.Demands.ActiveOn(today).CountAsync(cancellationToken),
-                await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, cancellationToken));
-        }))!;
+                await db.Communes.CountAsync(CancellationToken.None),
+                await db.Qpvs.CountAsync(CancellationToken.None),
+                await db.ReceptionPoints.CountAsync(CancellationToken.None),
+                await db.Dwellings.CountAsync(CancellationToken.None),
+                await db.Demands.ActiveOn(today).CountAsync(CancellationToken.None),
+                await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, CancellationToken.None));
+        });
     }
 }
