@@ -19,8 +19,9 @@ await using var server = await PortalServer.StartAsync(options);
 Console.WriteLine($"Portail démarré (pid {server.ProcessId}, cœur {options.ServerCore}) sur {server.BaseAddress}, base {options.Database}");
 var routes = await RouteCatalogue.PrepareAsync(server.BaseAddress, options);
 var results = new List<RouteResult>();
-foreach (var route in routes)
+foreach (var prepared in routes)
 {
+    var route = await prepared.SignedInAsync(server.BaseAddress, options.Password);
     await route.VerifyAsync(server.BaseAddress);
     Console.Write($"{route.Name,-34}");
     var run = await wrk.RunAsync(server, route, options, TimeSpan.FromSeconds(options.Seconds));

@@ -14,7 +14,8 @@ public sealed record SoakResult(IReadOnlyList<double> RssMbByMinute, long Reques
         Console.WriteLine($"Endurance : {options.SoakMinutes} min, les routes à tour de rôle");
         for (var minute = 0; minute < options.SoakMinutes; minute++)
         {
-            var run = await wrk.RunAsync(server, rotation[minute % rotation.Count], options, TimeSpan.FromMinutes(1));
+            var route = await rotation[minute % rotation.Count].SignedInAsync(server.BaseAddress, options.Password);
+            var run = await wrk.RunAsync(server, route, options, TimeSpan.FromMinutes(1));
             requests += run.Requests;
             errors += run.Errors;
             rss.Add(server.RssMb());

@@ -61,6 +61,7 @@ public static class DatabaseSetup
         services.AddSingleton<CilPortal.Infrastructure.Jobs.JobLeases>();
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
+        services.AddScoped<CommuneNames>();
         services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();
@@ -86,7 +87,10 @@ public static class DatabaseSetup
         // Passwords, access codes and attachment codes: PBKDF2-HMAC-SHA512 at the same iteration count everywhere.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = CilPortal.Infrastructure.Identity.PasswordPolicy.HashIterations);
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
-        services.AddDbContext<CilPortalDbContext>((provider, builder) =>
+        // Pooled: a request rents a context already built (its services resolved, its DbSets set) instead of building
+        // one, which cost more than most of the queries a page runs (issue #11, bench/results/README.md). The context
+        // keeps no state of its own between requests; EF Core resets its change tracker when it goes back to the pool.
+        services.AddDbContextPool<CilPortalDbContext>((provider, builder) =>
             Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));
         return services;
     }

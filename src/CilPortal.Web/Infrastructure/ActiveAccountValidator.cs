@@ -15,6 +15,10 @@ namespace CilPortal.Web.Infrastructure;
 /// </summary>
 public static class ActiveAccountValidator
 {
+    /// <summary>Compiled: it runs at every signed-in request (issue #11).</summary>
+    private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<bool?>> IsActive = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, string userId, CancellationToken _) => db.Users.Where(u => u.Id == userId).Select(u => (bool?)u.IsActive).SingleOrDefault());
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -34,7 +38,7 @@ public static class ActiveAccountValidator
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<CilPortalDbContext>();
-        var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var active = await IsActive(db, userId, context.HttpContext.RequestAborted);
         if (active != true)
         {
             context.RejectPrincipal();

@@ -8,12 +8,17 @@ public static class DemandLabels
     public static string Status(Demand demand, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(demand);
-        if (demand.Status == DemandStatus.StruckOff)
+        return Status(demand.Status, demand.RadiationReason, demand.ExpiresOn, today);
+    }
+
+    public static string Status(DemandStatus status, RadiationReason? radiationReason, DateOnly expiresOn, DateOnly today)
+    {
+        if (status == DemandStatus.StruckOff)
         {
-            return demand.RadiationReason is { } reason ? $"Radiée : {Radiation(reason)}" : "Radiée";
+            return radiationReason is { } reason ? $"Radiée : {Radiation(reason)}" : "Radiée";
         }
 
-        return DemandLifecycle.IsLapsed(demand.ExpiresOn, today)
+        return DemandLifecycle.IsLapsed(expiresOn, today)
             ? "Non renouvelée à temps : elle va être radiée"
             : "En cours";
     }

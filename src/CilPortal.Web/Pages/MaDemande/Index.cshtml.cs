@@ -14,11 +14,10 @@ public class IndexModel(DemandStatusQuery demands, UserManager<ApplicationUser> 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        if (user?.LinkedDemandId is { } demandId)
+        if (users.GetUserId(User) is { } userId && await demands.ForAccountAsync(userId, cancellationToken) is { } linked)
         {
-            Summary = await demands.ForAsync(demandId, cancellationToken);
-            Notices = await demands.NoticesAsync(demandId, cancellationToken);
+            Summary = linked.Summary;
+            Notices = (linked.NoticeEmail, linked.StatusNotices);
         }
     }
 }
