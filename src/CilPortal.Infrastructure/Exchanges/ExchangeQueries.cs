@@ -93,7 +93,11 @@ public sealed class ExchangeQueries(CilPortalDbContext db)
     }
 
     public async Task<HashSet<int>> FavouriteIdsAsync(int memberId, CancellationToken cancellationToken = default) =>
-        [.. await db.ExchangeFavourites.Where(f => f.MemberId == memberId).Select(f => f.ListingId).ToListAsync(cancellationToken)];
+        [.. await FavouriteIdsOf(db, memberId).ToListAsync(cancellationToken)];
+
+    /// <summary>Compiled: read at every page of search results.</summary>
+    private static readonly Func<CilPortalDbContext, int, IAsyncEnumerable<int>> FavouriteIdsOf = EF.CompileAsyncQuery<CilPortalDbContext, int, int>(
+        (CilPortalDbContext db, int memberId) => db.ExchangeFavourites.Where(f => f.MemberId == memberId).Select(f => f.ListingId));
 
     /// <summary>Every listing the matching engine considers: published, of verified members who are not paused.</summary>
     public async Task<IReadOnlyList<ExchangeCandidate>> CandidatesAsync(bool onlyThoseAcceptingProposedChains = false, CancellationToken cancellationToken = default)

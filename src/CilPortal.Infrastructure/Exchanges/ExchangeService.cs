@@ -34,8 +34,12 @@ public sealed class ExchangeService(CilPortalDbContext db, Outbox outbox, AuditL
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The member of an account, tracked; compiled, since every page of a member's space reads it first (issue #11).</summary>
     public Task<ExchangeMember?> MemberOfUserAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.ExchangeMembers.Include(m => m.Residence).FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        MemberOfUser(db, userId, cancellationToken);
+
+    private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<ExchangeMember?>> MemberOfUser = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, string userId, CancellationToken _) => db.ExchangeMembers.Include(m => m.Residence).FirstOrDefault(m => m.UserId == userId));
 
     // ---------------------------------------------------------------- membership
 

@@ -968,6 +968,8 @@ namespace CilPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("MemberId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "MemberId");
+
                     b.HasIndex("Status", "Typology");
 
                     b.HasIndex("Status", "PublishedAt", "Id");

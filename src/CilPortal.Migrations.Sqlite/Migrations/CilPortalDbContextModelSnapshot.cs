@@ -902,6 +902,8 @@ namespace CilPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "MemberId");
+
                     b.HasIndex("Status", "Typology");
 
                     b.HasIndex("Status", "PublishedAt", "Id");

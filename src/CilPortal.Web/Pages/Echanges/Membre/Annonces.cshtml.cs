@@ -1,6 +1,7 @@
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Exchanges;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Echanges.Membre;
 
 /// <summary>Browse and search the published listings with filters (a GET form: the address can be bookmarked).</summary>
-public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, ExchangeMatching matching, CilPortalDbContext db) : MemberPageModel(exchanges)
+public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, ExchangeMatching matching, CilPortalDbContext db, CommuneNames communeNames) : MemberPageModel(exchanges)
 {
     [BindProperty(SupportsGet = true, Name = "commune")]
     public string? Commune { get; set; }
@@ -48,7 +49,9 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Communes = (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name)).ToList();
+        // The search's four queries (count, page, favourites, the member's own listing) on one connection.
+        await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
+        Communes = [.. (await communeNames.AllAsync(cancellationToken)).OrderBy(c => c.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: false)).Select(c => (c.Key, c.Value))];
         decimal? Amount(string? text, string key, string message)
         {
             if (string.IsNullOrWhiteSpace(text))
