@@ -57,9 +57,10 @@ public sealed record DemandSummary(
 public sealed record AccountDemand(DemandSummary Summary, string? NoticeEmail, bool StatusNotices);
 
 /// <summary>
-/// Reads one demand as its applicant sees it (shared by the account page and the lookup by code): five small compiled
-/// queries on one connection (the demand with its household size and wished communes, its events, decisions, score and
-/// interviews); commune names, similar waits and the similar scores come from memory.
+/// Reads one demand as its applicant sees it (shared by the account page and the lookup by code): small compiled queries
+/// on one connection (the account's demand when read for an account, then the demand with its household size and wished
+/// communes, its events, decisions, score and interviews); commune names, similar waits and the similar scores come
+/// from memory.
 /// </summary>
 /// <remarks>
 /// Ma demande is the page every applicant opens (issue #11): a LINQ query costs EF Core the walk and hashing of its
