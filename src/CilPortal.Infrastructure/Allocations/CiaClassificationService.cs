@@ -115,7 +115,7 @@ public sealed class CiaClassificationService(CilPortalDbContext db, IMemoryCache
     public async Task<IReadOnlyList<CountedAllocation>> CountedAsync(int year, int? bailleurId, CancellationToken cancellationToken = default)
     {
         return await cache.GetOrComputeOnceAsync(("cia-counted", year, bailleurId, version.Current), TimeSpan.FromMinutes(1),
-            () => ReadCountedAsync(year, bailleurId, CancellationToken.None));
+            () => ReadCountedAsync(year, bailleurId, CancellationToken.None), cancellationToken);
     }
 
     private async Task<IReadOnlyList<CountedAllocation>> ReadCountedAsync(int year, int? bailleurId, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassification
     public async Task<CiaDashboardData> LoadAsync(int year, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         return await cache.GetOrComputeOnceAsync(("cia-dashboard", year, asOf, version.Current), TimeSpan.FromMinutes(1),
-            () => ComputeAsync(year, asOf, CancellationToken.None));
+            () => ComputeAsync(year, asOf, CancellationToken.None), cancellationToken);
     }
 
     private async Task<CiaDashboardData> ComputeAsync(int year, DateOnly asOf, CancellationToken cancellationToken)

@@ -12,5 +12,5 @@ public sealed class CommuneNames(CilPortalDbContext db, IMemoryCache cache, Stat
 {
     public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken) =>
         await cache.GetOrComputeOnceAsync(("commune-names", version.Current), TimeSpan.FromHours(6), async () =>
-            (IReadOnlyDictionary<string, string>)await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, CancellationToken.None));
+            (IReadOnlyDictionary<string, string>)await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, CancellationToken.None), cancellationToken);
 }

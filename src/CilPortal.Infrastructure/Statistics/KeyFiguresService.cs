@@ -20,7 +20,7 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
         {
             var inputs = await InputsAsync(today);
             return KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Observed wait of the leases of the last 24 months in a commune and typology (R441-2-17: "similar demands").</summary>
@@ -31,7 +31,7 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
             var inputs = await InputsAsync(today);
             var since = today.AddMonths(-SimilarWaitMonths);
             return KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -12,8 +12,9 @@ public static class MemoryCacheOnce
 {
     private static readonly Lock Gate = new();
 
-    /// <param name="compute">Runs without the caller's cancellation token: other requests may be waiting for it.</param>
-    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute)
+    /// <param name="compute">Runs without any caller's cancellation token: other requests may be waiting for it.</param>
+    /// <param name="cancellationToken">Stops this caller's wait only; the computation goes on for the others.</param>
+    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cache);
         if (!cache.TryGetValue(key, out Lazy<Task<T>>? shared) || shared is null)
@@ -28,21 +29,36 @@ public static class MemoryCacheOnce
             }
         }
 
+        Task<T> computation;
         try
         {
-            return await shared.Value;
+            computation = shared.Value;
         }
         catch
         {
-            lock (Gate)
-            {
-                if (cache.TryGetValue(key, out Lazy<Task<T>>? current) && ReferenceEquals(current, shared))
-                {
-                    cache.Remove(key);
-                }
-            }
-
+            Forget(cache, key, shared);
             throw;
+        }
+
+        try
+        {
+            return await computation.WaitAsync(cancellationToken);
+        }
+        catch when (computation.IsFaulted || computation.IsCanceled)
+        {
+            Forget(cache, key, shared);
+            throw;
+        }
+    }
+
+    private static void Forget<T>(IMemoryCache cache, object key, Lazy<Task<T>> failed)
+    {
+        lock (Gate)
+        {
+            if (cache.TryGetValue(key, out Lazy<Task<T>>? current) && ReferenceEquals(current, failed))
+            {
+                cache.Remove(key);
+            }
         }
     }
 }

@@ -32,6 +32,6 @@ public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisCl
                 await db.Dwellings.CountAsync(CancellationToken.None),
                 await db.Demands.ActiveOn(today).CountAsync(CancellationToken.None),
                 await db.Allocations.CountAsync(a => a.LeaseSignedOn >= yearAgo, CancellationToken.None));
-        });
+        }, cancellationToken);
     }
 }

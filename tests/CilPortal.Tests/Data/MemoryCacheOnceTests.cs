@@ -29,6 +29,32 @@ public class MemoryCacheOnceTests
     }
 
     [Fact]
+    public async Task A_request_that_stops_waiting_leaves_the_computation_to_the_others()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var computations = 0;
+        var release = new TaskCompletionSource();
+
+        async Task<int> Compute()
+        {
+            Interlocked.Increment(ref computations);
+            await release.Task;
+            return 42;
+        }
+
+        using var aborted = new CancellationTokenSource();
+        var leaving = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute, aborted.Token);
+        var staying = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute);
+        await aborted.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        release.SetResult();
+
+        Assert.Equal(42, await staying);
+        Assert.Equal(42, await cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute));
+        Assert.Equal(1, computations);
+    }
+
+    [Fact]
     public async Task A_failed_computation_is_not_kept_and_the_next_request_computes_again()
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
