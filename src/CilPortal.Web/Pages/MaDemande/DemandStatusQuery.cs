@@ -115,22 +115,18 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             select new InterviewRow(i.Id, i.HeldOn, r.Name, i.Reason, i.Outcome, i.FollowUpOn));
 
     /// <summary>The demand linked to the account <paramref name="userId"/>, or null when none is.</summary>
-    public Task<AccountDemand?> ForAccountAsync(string userId, CancellationToken cancellationToken) =>
-        OnOneConnectionAsync(async () =>
-            await DemandOfAccount(db, userId, cancellationToken) is { } demandId && await HeadById(db, demandId, cancellationToken) is { } head
-                ? new AccountDemand(await SummaryAsync(head, cancellationToken), head.NoticeEmail, head.StatusNotices)
-                : null,
-            cancellationToken);
-
-    public Task<DemandSummary?> ForAsync(int demandId, CancellationToken cancellationToken) =>
-        OnOneConnectionAsync(async () =>
-            await HeadById(db, demandId, cancellationToken) is { } head ? await SummaryAsync(head, cancellationToken) : null,
-            cancellationToken);
-
-    private async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    public async Task<AccountDemand?> ForAccountAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
-        return await read();
+        return await DemandOfAccount(db, userId, cancellationToken) is { } demandId && await HeadById(db, demandId, cancellationToken) is { } head
+            ? new AccountDemand(await SummaryAsync(head, cancellationToken), head.NoticeEmail, head.StatusNotices)
+            : null;
+    }
+
+    public async Task<DemandSummary?> ForAsync(int demandId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
+        return await HeadById(db, demandId, cancellationToken) is { } head ? await SummaryAsync(head, cancellationToken) : null;
     }
 
     private async Task<DemandSummary> SummaryAsync(DemandHead demand, CancellationToken cancellationToken)
