@@ -7,17 +7,14 @@ namespace CilPortal.Web.Pages.MaDemande;
 /// <summary>The signed-in applicant's own demand, and only theirs.</summary>
 public class IndexModel(DemandStatusQuery demands, UserManager<ApplicationUser> users) : PageModel
 {
-    public DemandSummary? Summary { get; private set; }
-
-    /// <summary>Where the notices go, and whether the applicant wants them (shown to the account holder only).</summary>
-    public (string? Email, bool StatusNotices)? Notices { get; private set; }
+    /// <summary>The demand linked to the account, with where its notices go (shown to the account holder only); null when none is.</summary>
+    public AccountDemand? Linked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (users.GetUserId(User) is { } userId && await demands.ForAccountAsync(userId, cancellationToken) is { } linked)
+        if (users.GetUserId(User) is { } userId)
         {
-            Summary = linked.Summary;
-            Notices = (linked.NoticeEmail, linked.StatusNotices);
+            Linked = await demands.ForAccountAsync(userId, cancellationToken);
         }
     }
 }
