@@ -39,7 +39,7 @@ public sealed record CiaAllocationRow(
 public sealed record CiaDrillDown(CiaIndicatorKind? Indicator, bool OnlyMet, int? BailleurId, int? SectorId, int? ReservataireId);
 
 /// <summary>Loads the classified leases of a year and computes the EPCI's CIA indicators (<see cref="CiaBreakdown"/>).</summary>
-public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassificationService classification, IMemoryCache cache, StatisticsVersion version)
+public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassificationService classification, CommuneNames communeNames, IMemoryCache cache, StatisticsVersion version)
 {
     /// <remarks>
     /// Kept in memory per year, day and data version — leases, classifications, the year's settings and rates and the
@@ -94,7 +94,7 @@ public sealed class CiaDashboardService(CilPortalDbContext db, CiaClassification
                 a.Classification,
             })
             .ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var communes = await communeNames.AllAsync(cancellationToken);
 
         return [.. rows
             .Where(r => filter.SectorId is not { } sector

@@ -62,6 +62,7 @@ public static class DatabaseSetup
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
         services.AddScoped<CommuneNames>();
+        services.AddScoped<IncomeCeilings>();
         services.AddScoped<CilPortal.Infrastructure.Scoring.ScoringService>();
         services.AddScoped<CilPortal.Infrastructure.Demands.DemandEventRecorder>();
         services.AddScoped<CilPortal.Infrastructure.Importers.DemandEventImporter>();

@@ -1,5 +1,6 @@
 using CilPortal.Domain.Exchanges;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Infrastructure.Exchanges;
@@ -63,7 +64,7 @@ public sealed record CompatibleListings(
     IReadOnlyList<ExchangeCycleView> Cycles);
 
 /// <summary>The matching engine applied to the portal's listings, for the member's pages.</summary>
-public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries queries, ExchangeGraphCache cache)
+public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries queries, ExchangeGraphCache cache, CommuneNames communeNames)
 {
     public const int MaxCyclesShown = 20;
     public const int MaxSuitableShown = 60;
@@ -115,7 +116,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         var ids = accepted.Select(a => a.ListingId).Concat(cycles.SelectMany(c => c.ListingIds)).Append(mine).Distinct().ToList();
         var summaries = (await queries.SummariesAsync(ids, cancellationToken)).ToDictionary(s => s.Id);
         var pseudonyms = await db.ExchangeListings.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Member!.Pseudonym }).ToDictionaryAsync(l => l.Id, l => l.Pseudonym, cancellationToken);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var communes = await communeNames.AllAsync(cancellationToken);
         string CommuneName(string code) => communes.GetValueOrDefault(code, code);
 
         var suitable = accepted.Where(a => summaries.ContainsKey(a.ListingId))

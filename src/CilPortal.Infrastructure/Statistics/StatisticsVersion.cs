@@ -17,7 +17,7 @@ public sealed class StatisticsVersion : SaveChangesInterceptor
         [
             typeof(Residence), typeof(Dwelling), typeof(Demand), typeof(DemandWishedCommune), typeof(Allocation), typeof(CiaClassification), typeof(CaleolExamination),
             typeof(CiaYearSettings), typeof(CiaTargetOverride), typeof(CilPortal.Domain.Territory.Sector), typeof(CilPortal.Domain.Territory.SectorCommune), typeof(CilPortal.Domain.Territory.SectorQpv),
-            typeof(CilPortal.Domain.Territory.Commune),
+            typeof(CilPortal.Domain.Territory.Commune), typeof(CilPortal.Domain.Eligibility.IncomeCeilingScale),
         ];
 
     private readonly ConditionalWeakTable<DbContext, object> pending = [];

@@ -52,18 +52,16 @@ public class EpciAdministrationTests(CilPortalWebFactory factory) : IClassFixtur
     {
         var client = await AdministratorAsync();
         var form = ScaleForm(Financing.Plai, 2026, 13200);
+        Dictionary<string, string> simulator = new() { ["Input.Adults"] = "1", ["Input.ReferenceIncome"] = "13000", ["Input.CommuneInseeCode"] = "11262" };
+        var before = WebUtility.HtmlDecode(await (await client.PostFormAsync("/simulateur", simulator)).Content.ReadAsStringAsync());
 
         var saved = await client.PostFormAsync("/gestion/epci/plafonds/modifier", form);
         var duplicate = await client.PostFormAsync("/gestion/epci/plafonds/modifier", form);
-        var simulation = WebUtility.HtmlDecode(await (await client.PostFormAsync("/simulateur", new Dictionary<string, string>
-        {
-            ["Input.Adults"] = "1",
-            ["Input.ReferenceIncome"] = "13000",
-            ["Input.CommuneInseeCode"] = "11262",
-        })).Content.ReadAsStringAsync());
+        var simulation = WebUtility.HtmlDecode(await (await client.PostFormAsync("/simulateur", simulator)).Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Un barème PLAI 2026 existe déjà pour cette zone", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Les plafonds PLAI de 2026", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Les plafonds PLAI de 2026", simulation, StringComparison.Ordinal);
         Assert.Equal(3, simulation.Split("Oui, vous y avez droit").Length - 1);
     }

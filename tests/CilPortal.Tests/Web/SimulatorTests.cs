@@ -90,6 +90,15 @@ public class SimulatorTests(CilPortalWebFactory factory) : IClassFixture<CilPort
         Assert.Contains("Choisissez la commune où vous cherchez un logement.", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_communes_are_listed_in_french_alphabetical_order()
+    {
+        var html = await client.GetStringAsync(new Uri("/simulateur", UriKind.Relative));
+
+        // Ordinal (SQL) order put « Salles-d'Aude » before « Sallèles-d'Aude »: é and è sort with e in French.
+        Assert.True(html.IndexOf("value=\"11369\"", StringComparison.Ordinal) < html.IndexOf("value=\"11370\"", StringComparison.Ordinal));
+    }
+
     private async Task<string> Simulate(Dictionary<string, string> fields)
     {
         fields.TryAdd("Input.CommuneInseeCode", "11262");

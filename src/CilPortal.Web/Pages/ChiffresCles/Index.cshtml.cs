@@ -1,7 +1,6 @@
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
-using CilPortal.Web.Pages.LieuxAccueil;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.ChiffresCles;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
-public class IndexModel(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock) : PageModel
+public class IndexModel(CilPortalDbContext db, KeyFiguresService keyFigures, CommuneNames communeNames, ParisClock clock) : PageModel
 {
     public KeyFiguresView View { get; private set; } = null!;
 
@@ -17,7 +16,7 @@ public class IndexModel(CilPortalDbContext db, KeyFiguresService keyFigures, Par
 
     public async Task<IActionResult> OnGetAsync(string? commune, CancellationToken cancellationToken)
     {
-        Communes = await CommuneOption.AllAsync(db, cancellationToken);
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         if (!string.IsNullOrEmpty(commune) && Communes.Any(c => c.InseeCode == commune))
         {
             return Redirect($"/chiffres-cles/{commune}");

@@ -1,6 +1,7 @@
 using CilPortal.Domain.Information;
 using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ public sealed record ReceptionPointCard(int Id, string Name, string Address, str
 
 /// <summary>The reception points, filtered by commune and service, with "ouvert maintenant" in Europe/Paris time.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
-public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "commune")]
     public string? Commune { get; set; }
@@ -33,10 +34,10 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
             .Include(r => r.Closures.Where(c => c.To >= today))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var names = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var names = await communeNames.AllAsync(cancellationToken);
         Communes = [.. points.Select(p => p.CommuneInseeCode).Distinct()
             .Select(code => new CommuneOption(code, names.GetValueOrDefault(code, code)))
-            .OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+            .OrderBy(c => c.Name, CommuneNames.FrenchOrder)];
 
         var service = ReceptionServiceLabels.FromKey(Service);
         Places = [.. points
@@ -47,6 +48,6 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
                 [.. ReceptionServiceLabels.Of(p.Services)],
                 OpeningHours.IsOpenAt(p.OpeningSlots, p.Closures, now),
                 OpeningHours.ClosureOn(p.Closures, today)?.Reason))
-            .OrderBy(p => p.CommuneName, StringComparer.CurrentCulture).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
+            .OrderBy(p => p.CommuneName, CommuneNames.FrenchOrder).ThenBy(p => p.Name, CommuneNames.FrenchOrder)];
     }
 }

@@ -36,11 +36,3 @@ public sealed record TimetableDay(string Day, IReadOnlyList<string> Ranges)
             [.. byDay[day].OrderBy(s => s.Opens).Select(s => $"{FrenchFormat.Time(s.Opens)} à {FrenchFormat.Time(s.Closes)}")]))];
     }
 }
-
-/// <summary>A commune in a drop-down list.</summary>
-public sealed record CommuneOption(string InseeCode, string Name)
-{
-    /// <summary>The communes of the EPCI, by name.</summary>
-    public static Task<List<CommuneOption>> AllAsync(CilPortalDbContext db, CancellationToken cancellationToken) =>
-        db.Communes.OrderBy(c => c.Name).Select(c => new CommuneOption(c.InseeCode, c.Name)).ToListAsync(cancellationToken);
-}

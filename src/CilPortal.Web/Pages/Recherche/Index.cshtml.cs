@@ -1,4 +1,5 @@
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Content;
 using CilPortal.Web.Pages.LieuxAccueil;
 using CilPortal.Web.Search;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Recherche;
 
 /// <summary>Search across the information pages and the reception points.</summary>
-public class IndexModel(ContentStore content, CilPortalDbContext db) : PageModel
+public class IndexModel(ContentStore content, CilPortalDbContext db, CommuneNames communeNames) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -26,7 +27,7 @@ public class IndexModel(ContentStore content, CilPortalDbContext db) : PageModel
         }
 
         var places = await db.ReceptionPoints.AsNoTracking().Include(r => r.OpeningSlots).ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var communes = await communeNames.AllAsync(cancellationToken);
         var documents = content.All
             .Select(p => new SearchDocument("Information", p.Title, p.Description, p.PlainText, $"/informations/{p.Slug}"))
             .Concat(places.Select(p => new SearchDocument(

@@ -4,8 +4,8 @@ using CilPortal.Domain.Eligibility;
 using CilPortal.Domain.Stock;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
-using CilPortal.Web.Pages.LieuxAccueil;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ public sealed record SimulationResult(HouseholdCategory Category, int Persons, I
 /// Eligibility simulator: household and revenu fiscal de référence N-2 → category, zone and the PLAI /
 /// PLUS / PLS answer with the ceilings used. Posted (the income stays out of addresses and logs), nothing stored.
 /// </summary>
-public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, IncomeCeilings incomeCeilings, ParisClock clock) : PageModel
 {
     public const int MaxAdults = 10;
     public const int MaxChildren = 15;
@@ -43,15 +43,15 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadCommunesAsync(cancellationToken);
-        var commune = await db.Communes.AsNoTracking().SingleOrDefaultAsync(c => c.InseeCode == Input.CommuneInseeCode, cancellationToken);
-        if (commune is null)
+        var zone = await communeNames.ZoneOfAsync(Input.CommuneInseeCode, cancellationToken);
+        if (zone is null)
         {
             ModelState.AddModelError("Input.CommuneInseeCode", "Choisissez la commune où vous cherchez un logement.");
         }
 
         var childAges = ParseAges(Input.ChildrenAges);
         var income = ParseEuros(Input.ReferenceIncome);
-        if (!ModelState.IsValid || commune is null || childAges is null || income is null)
+        if (!ModelState.IsValid || zone is null || childAges is null || income is null)
         {
             return Page();
         }
@@ -68,8 +68,8 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
         var household = new HouseholdComposition(adults, dependants, Input.AnyoneDisabled, youngCouple);
         var category = HouseholdCategory.For(household);
         var year = clock.Today.Year;
-        var scales = await db.IncomeCeilingScales.AsNoTracking().Where(s => s.Zone == commune.IncomeCeilingZone && s.EffectiveFrom.Year == year).ToListAsync(cancellationToken);
-        Result = new SimulationResult(category, household.Persons, commune.IncomeCeilingZone, income.Value, year, EligibilityCheck.Evaluate(category, income.Value, year, scales));
+        var scales = await incomeCeilings.ForAsync(zone.Value, year, cancellationToken);
+        Result = new SimulationResult(category, household.Persons, zone.Value, income.Value, year, EligibilityCheck.Evaluate(category, income.Value, year, scales));
         return Page();
     }
 
@@ -88,7 +88,7 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : PageModel
     };
 
     private async Task LoadCommunesAsync(CancellationToken cancellationToken) =>
-        Communes = await CommuneOption.AllAsync(db, cancellationToken);
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
 
     private List<int>? ParseAges(string? text)
     {

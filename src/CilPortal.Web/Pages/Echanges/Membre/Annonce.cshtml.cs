@@ -1,6 +1,7 @@
 using CilPortal.Domain.Exchanges;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Exchanges;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace CilPortal.Web.Pages.Echanges.Membre;
 
 /// <summary>One published listing, seen by another member: the dwelling, what its household wants, and why it suits (or not).</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(CilPortal.Web.Infrastructure.RateLimits.AccountForm)]
-public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, CilPortalDbContext db) : MemberPageModel(exchanges)
+public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, CilPortalDbContext db, CommuneNames communeNames) : MemberPageModel(exchanges)
 {
     public ListingSummary? Listing { get; private set; }
 
@@ -72,8 +73,8 @@ public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, Ci
         IsMine = Details.MemberId == Member.Id;
         PhotoIds = await db.ListingPhotos.Where(p => p.ListingId == id).OrderBy(p => p.Position).Select(p => p.Id).ToListAsync(cancellationToken);
         IsFavourite = await db.ExchangeFavourites.AnyAsync(f => f.MemberId == Member.Id && f.ListingId == id, cancellationToken);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
-        WantedCommuneNames = [.. Details.WantedCommuneCodes.Select(c => communes.GetValueOrDefault(c, c)).Order()];
+        var communes = await communeNames.AllAsync(cancellationToken);
+        WantedCommuneNames = [.. Details.WantedCommuneCodes.Select(c => communes.GetValueOrDefault(c, c)).Order(CommuneNames.FrenchOrder)];
         var mine = await db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence).FirstOrDefaultAsync(l => l.MemberId == Member.Id, cancellationToken);
         if (mine is not null && !IsMine)
         {

@@ -40,7 +40,7 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
 
     public int Total { get; private set; }
 
-    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     public int PageCount => Math.Max(1, (Math.Min(Total, ExchangeQueries.MaxCounted) + ExchangeQueries.PageSize - 1) / ExchangeQueries.PageSize);
 
@@ -51,7 +51,7 @@ public class AnnoncesModel(ExchangeService exchanges, ExchangeQueries queries, E
     {
         // The search's four queries (count, page, favourites, the member's own listing) on one connection.
         await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
-        Communes = [.. (await communeNames.AllAsync(cancellationToken)).OrderBy(c => c.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: false)).Select(c => (c.Key, c.Value))];
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         decimal? Amount(string? text, string key, string message)
         {
             if (string.IsNullOrWhiteSpace(text))

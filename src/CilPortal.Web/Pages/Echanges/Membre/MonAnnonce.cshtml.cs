@@ -3,6 +3,7 @@ using System.Globalization;
 using CilPortal.Domain.Exchanges;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Infrastructure.Exchanges;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CilPortal.Web.Pages.Echanges.Membre;
 /// The listing editor: the dwelling offered (its commune and QPV come from the residence the bailleur verified) and the
 /// dwelling wanted. Every save goes to the bailleur for validation; a published listing is hidden until validated again.
 /// </summary>
-public class MonAnnonceModel(ExchangeService exchanges, CilPortalDbContext db) : MemberPageModel(exchanges)
+public class MonAnnonceModel(ExchangeService exchanges, CilPortalDbContext db, CommuneNames communeNames) : MemberPageModel(exchanges)
 {
     [BindProperty]
     public ListingInput Input { get; set; } = new();
@@ -67,8 +68,7 @@ public class MonAnnonceModel(ExchangeService exchanges, CilPortalDbContext db) :
     {
         Listing = await db.ExchangeListings.AsNoTracking().Include(l => l.Photos.OrderBy(p => p.Position))
             .FirstOrDefaultAsync(l => l.MemberId == Member.Id, cancellationToken);
-        Communes = (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken))
-            .Select(c => (c.InseeCode, c.Name)).ToList();
+        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
         ResidenceCommune = Communes.FirstOrDefault(c => c.Code == Member.Residence!.CommuneInseeCode).Name ?? Member.Residence!.CommuneInseeCode;
         ResidenceInQpv = Member.Residence!.IsInQpv;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Demands;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Infrastructure.Demands;
 using CilPortal.Infrastructure.Reception;
 using CilPortal.Web.Infrastructure;
@@ -17,7 +18,7 @@ namespace CilPortal.Web.Pages.Gestion.Accueil;
 /// leaves with the information sheet and its access code.
 /// </summary>
 public class NouvelleDemandeModel(
-    CilPortalDbContext db, DeskRegistration registration, DemandRegistrationOptions options, ReceptionAgentPlaces agentPlaces, DemandAccessAudit audit, ParisClock clock)
+    CilPortalDbContext db, CommuneNames communeNames, DeskRegistration registration, DemandRegistrationOptions options, ReceptionAgentPlaces agentPlaces, DemandAccessAudit audit, ParisClock clock)
     : PageModel
 {
     public const int DependantRows = 4;
@@ -104,7 +105,7 @@ public class NouvelleDemandeModel(
         var ids = mine.Select(p => p.Id).ToList();
         var desks = await db.ReceptionPoints.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         Places = [.. mine.Where(p => desks.Any(d => d.Id == p.Id && d.IsRegistrationDesk))];
-        Communes = [.. (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
+        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
         while (Input.Dependants.Count < DependantRows)
         {
             Input.Dependants.Add(new PersonInput());

@@ -1,6 +1,7 @@
 using CilPortal.Domain.Scoring;
 using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace CilPortal.Web.Pages.Gestion.Cotation;
 /// Demands whose first wish is a typology in a commune, by score: an aid to designation for staff
 /// (the decision stays with the réservataire and the CALEOL).
 /// </summary>
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames) : PageModel
 {
     public const int PageSize = 50;
 
@@ -36,7 +37,7 @@ public class IndexModel(CilPortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Communes = [.. (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
+        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
         if (Typology is { } typology && !Enum.IsDefined(typology))
         {
             ModelState.AddModelError("typologie", "Choisissez une typologie de la liste.");

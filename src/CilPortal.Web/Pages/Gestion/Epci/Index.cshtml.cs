@@ -1,4 +1,5 @@
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci;
 
 public sealed record QpvLine(string Code, string Name, string CommuneName, int? Population);
 
-public class IndexModel(CilPortalDbContext db) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames) : PageModel
 {
     public string EpciName { get; private set; } = "";
 
@@ -25,7 +26,7 @@ public class IndexModel(CilPortalDbContext db) : PageModel
         var epci = await db.Epcis.AsNoTracking().SingleAsync(cancellationToken);
         EpciName = epci.Name;
         EpciSiren = epci.Siren;
-        Communes = await db.Communes.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => c.Name)];
         Qpvs = await db.Qpvs.OrderBy(q => q.Code).Select(q => new QpvLine(q.Code, q.Name, q.Commune!.Name, q.Population)).ToListAsync(cancellationToken);
         Bailleurs = await db.Bailleurs.OrderBy(b => b.Name).Select(b => b.Name).ToListAsync(cancellationToken);
         ReservataireCount = await db.Reservataires.CountAsync(cancellationToken);

@@ -2,6 +2,7 @@ using CilPortal.Domain.Demands;
 using CilPortal.Domain.Scoring;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Reception;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.Gestion.Accueil.Demandes;
@@ -17,7 +18,7 @@ public sealed record StaffDemandView(
     IReadOnlyList<InterviewLine> Interviews);
 
 /// <summary>Loads a demand for the desk, by NUR; the page logs the read with its purpose.</summary>
-public sealed class StaffDemandQuery(CilPortalDbContext db)
+public sealed class StaffDemandQuery(CilPortalDbContext db, CommuneNames communeNames)
 {
     public async Task<StaffDemandView?> ByNurAsync(string nur, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class StaffDemandQuery(CilPortalDbContext db)
             return null;
         }
 
-        var names = await db.Communes.ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
+        var names = await communeNames.AllAsync(cancellationToken);
         var places = await db.ReceptionPoints.ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         var interviews = await db.Interviews.AsNoTracking().Where(i => i.DemandId == demand.Id).OrderByDescending(i => i.HeldOn).ThenByDescending(i => i.Id).ToListAsync(cancellationToken);
         return new StaffDemandView(

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Information;
 using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
-using CilPortal.Web.Pages.LieuxAccueil;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Gestion.Epci.LieuxAccueil;
 
 /// <summary>Creates or edits a reception point, its weekly timetable and its closures, in one transaction.</summary>
-public class EditModel(CilPortalDbContext db) : PageModel
+public class EditModel(CilPortalDbContext db, CommuneNames communeNames) : PageModel
 {
     public const int ClosureRows = 4;
 
@@ -112,7 +112,7 @@ public class EditModel(CilPortalDbContext db) : PageModel
         db.ReceptionPoints.Include(r => r.OpeningSlots).Include(r => r.Closures).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     private async Task LoadCommunesAsync(CancellationToken cancellationToken) =>
-        Communes = await CommuneOption.AllAsync(db, cancellationToken);
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
 
     public sealed class PlaceInput
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Partners;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Reservataires;
 /// The réservataires: list, creation and change. A bailleur's own flow names its bailleur, a commune's contingent
 /// its commune (one of the EPCI). No deletion: allocations and CIA targets refer to them.
 /// </summary>
-public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames names, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public sealed record ReservataireRow(int Id, string Name, ReservataireKind Kind, string? Detail);
 
@@ -115,7 +116,7 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var bailleurs = await db.Bailleurs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken);
+        var communes = await names.InFrenchOrderAsync(cancellationToken);
         Bailleurs = [.. bailleurs.Select(b => (b.Id, b.Name))];
         Communes = [.. communes.Select(c => (c.InseeCode, c.Name))];
         var bailleurNames = Bailleurs.ToDictionary(b => b.Id, b => b.Name);

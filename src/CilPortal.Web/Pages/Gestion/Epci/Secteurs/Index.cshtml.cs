@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Territory;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Secteurs;
 /// The sectors of the CIA: groups of communes and QPV over which the convention's targets are followed. An
 /// allocation counts in a sector when its commune or its QPV belongs to it.
 /// </summary>
-public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public sealed record SectorRow(int Id, string Name, IReadOnlyList<string> Communes, IReadOnlyList<string> Qpvs);
 
@@ -119,7 +120,7 @@ public class IndexModel(CilPortalDbContext db, CilPortal.Infrastructure.Audit.Au
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken);
+        var communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         var qpvs = await db.Qpvs.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Code, q.Name }).ToListAsync(cancellationToken);
         Communes = [.. communes.Select(c => (c.InseeCode, c.Name))];
         Qpvs = [.. qpvs.Select(q => (q.Code, q.Name))];
