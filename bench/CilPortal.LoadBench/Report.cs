@@ -45,6 +45,7 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
             database_mb = Math.Round(new FileInfo(options.Database).Length / 1048576.0),
             connections = options.Connections,
             seconds_per_route = options.Seconds,
+            warmup_seconds_per_route = options.WarmupSeconds,
             server_core = options.ServerCore,
             load_core = options.LoadCore,
             routes = rows,
@@ -58,7 +59,7 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
         md.AppendLine("# Load benchmark — the portal on the benchmark territory");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{document.date}, commit `{document.commit}`, {document.machine}, .NET {document.dotnet}. Database `{document.database}` ({document.database_mb} MB, `bash bench/generate`).");
-        md.AppendLine(CultureInfo.InvariantCulture, $"Server (Production, Release) pinned to core {options.ServerCore}, wrk to core {options.LoadCore}: 1 thread, {options.Connections} connections, {options.Seconds} s per route, one after the other in the same run.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Server (Production, Release) pinned to core {options.ServerCore}, wrk to core {options.LoadCore}: 1 thread, {options.Connections} connections, {options.Seconds} s per route after {options.WarmupSeconds} s of warm-up not counted, one after the other in the same run.");
         md.AppendLine("Reproduce: `bash bench/generate && bash bench/load` (README « Performance »).");
         md.AppendLine();
         md.AppendLine("| Route | req/s | × static | p50 ms | p99 ms | max ms | errors | CPU steal | target | met |");
