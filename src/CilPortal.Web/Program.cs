@@ -115,7 +115,11 @@ services.AddDataProtection()
     .SetApplicationName("CilPortal")
     .PersistKeysToDbContext<CilPortalDbContext>();
 services.AddAuthorizationBuilder().AddCilPortalPolicies();
-services.AddRazorPages(options => PageAccess.Apply(options.Conventions))
+services.AddRazorPages(options =>
+    {
+        PageAccess.Apply(options.Conventions);
+        PublicPageCache.Apply(options.Conventions);
+    })
     .AddMvcOptions(options =>
     {
         FrenchModelBindingMessages.Apply(options.ModelBindingMessageProvider);

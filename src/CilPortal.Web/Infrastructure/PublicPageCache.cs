@@ -15,6 +15,23 @@ public static class PublicPageCache
 {
     public const string Policy = "public-page";
 
+    /// <summary>The pages kept in the output cache: the same for every anonymous visitor, reflecting no visitor input.</summary>
+    public static readonly IReadOnlyList<string> Pages =
+    [
+        "/Index", "/PlanDuSite", "/Informations/Index", "/Informations/Article", "/LieuxAccueil/Index", "/LieuxAccueil/Detail",
+        "/ChiffresCles/Index", "/ChiffresCles/Commune", "/Echanges/Index",
+    ];
+
+    /// <summary>Puts <see cref="Policy"/> on each of <see cref="Pages"/>, as <c>[OutputCache]</c> on the page would.</summary>
+    public static void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        foreach (var page in Pages)
+        {
+            conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy }));
+        }
+    }
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = configuration.GetValue("OutputCache:PublicPageSeconds", 60);

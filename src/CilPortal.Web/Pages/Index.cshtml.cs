@@ -10,7 +10,6 @@ namespace CilPortal.Web.Pages;
 
 public sealed record TerritoryFigures(int Communes, int Qpvs, int ReceptionPoints, int Dwellings, int ActiveDemands, int LeasesLastYear);
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(CilPortalDbContext db, BrandingOptions branding, ParisClock clock, IMemoryCache cache, StatisticsVersion version) : PageModel
 {
     public string EpciName => branding.EpciName;

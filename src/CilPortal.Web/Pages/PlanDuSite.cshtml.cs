@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CilPortal.Web.Pages;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class PlanDuSiteModel(ContentStore content) : PageModel
 {
     public IReadOnlyList<ContentSection> Sections { get; private set; } = [];

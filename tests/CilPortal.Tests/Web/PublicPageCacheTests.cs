@@ -3,6 +3,8 @@ using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Tests.Exchanges;
 using CilPortal.Tests.Support;
+using CilPortal.Web.Content;
+using CilPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +41,43 @@ public class PublicPageCacheTests(CachedPublicPagesPortal portal) : IClassFixtur
         Assert.Equal(firstHtml, secondHtml);
         Assert.Equal(first.Headers.GetValues("Content-Security-Policy").Single(), second.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("Accueil renommé pendant le cache", otherQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exactly_the_listed_public_pages_come_from_the_cache()
+    {
+        var client = portal.CreateClient();
+        int placeId;
+        string slug;
+        using (var scope = portal.Services.CreateScope())
+        {
+            placeId = await scope.ServiceProvider.GetRequiredService<CilPortalDbContext>().ReceptionPoints.MinAsync(r => r.Id);
+            slug = scope.ServiceProvider.GetRequiredService<ContentStore>().All.First().Slug;
+        }
+
+        string[] cached = ["/", "/plan-du-site", "/informations", $"/informations/{slug}", "/lieux-accueil", $"/lieux-accueil/{placeId}", "/chiffres-cles", "/chiffres-cles/11262", "/echanges"];
+        string[] rendered = ["/simulateur", "/cotation", "/recherche?q=logement", "/contact", "/ma-demande/suivi"];
+
+        // Three requests: a first response that sets a cookie (the antiforgery one of a form) is not stored, the second is.
+        async Task<bool> FromCacheAsync(string url)
+        {
+            using var first = await client.GetAsync(url);
+            using var second = await client.GetAsync(url);
+            using var third = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+            return third.Headers.Age is not null;
+        }
+
+        Assert.Equal(PublicPageCache.Pages.Count, cached.Length);
+        foreach (var url in cached)
+        {
+            Assert.True(await FromCacheAsync(url), $"{url} should come from the output cache the second time");
+        }
+
+        foreach (var url in rendered)
+        {
+            Assert.False(await FromCacheAsync(url), $"{url} should be rendered at every request");
+        }
     }
 
     [Fact]

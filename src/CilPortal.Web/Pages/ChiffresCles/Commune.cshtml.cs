@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Web.Pages.ChiffresCles;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class CommuneModel(CilPortalDbContext db, KeyFiguresService keyFigures, ParisClock clock) : PageModel
 {
     public KeyFiguresView View { get; private set; } = null!;

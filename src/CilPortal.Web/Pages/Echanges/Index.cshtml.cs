@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Pages.Echanges;
 
 /// <summary>The marketplace's public presentation: how it works, who may join, what stays private.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(CilPortalDbContext db) : PageModel
 {
     public int PublishedListings { get; private set; }

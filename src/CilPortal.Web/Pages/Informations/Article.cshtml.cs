@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CilPortal.Web.Pages.Informations;
 
 /// <summary>One Markdown page of content/, found by its slug (anything else is a 404).</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class ArticleModel(ContentStore content) : PageModel
 {
     public ContentPage? Article { get; private set; }

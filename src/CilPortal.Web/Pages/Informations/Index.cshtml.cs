@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CilPortal.Web.Pages.Informations;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(ContentStore content) : PageModel
 {
     public IReadOnlyList<ContentSection> Sections { get; private set; } = [];

@@ -11,7 +11,6 @@ namespace CilPortal.Web.Pages.LieuxAccueil;
 
 public sealed record ClosureLine(string Period, string Reason);
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class DetailModel(CilPortalDbContext db, ParisClock clock) : PageModel
 {
     public ReceptionPoint Place { get; private set; } = new();

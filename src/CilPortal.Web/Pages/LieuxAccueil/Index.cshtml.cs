@@ -12,7 +12,6 @@ namespace CilPortal.Web.Pages.LieuxAccueil;
 public sealed record ReceptionPointCard(int Id, string Name, string Address, string PostalCode, string CommuneName, IReadOnlyList<string> Services, bool IsOpenNow, string? ClosureReason);
 
 /// <summary>The reception points, filtered by commune and service, with "ouvert maintenant" in Europe/Paris time.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CilPortal.Web.Infrastructure.PublicPageCache.Policy)]
 public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "commune")]
