@@ -31,15 +31,18 @@ public sealed class CommuneNames(CilPortalDbContext db, IMemoryCache cache, Stat
     public async Task<IncomeCeilingZone?> ZoneOfAsync(string? inseeCode, CancellationToken cancellationToken) =>
         inseeCode is not null && (await DirectoryAsync(cancellationToken)).Zones.TryGetValue(inseeCode, out var zone) ? zone : null;
 
-    private Task<Directory> DirectoryAsync(CancellationToken cancellationToken) =>
-        cache.GetOrComputeOnceAsync(("communes", version.Current), TimeSpan.FromHours(6), async () =>
+    private Task<Directory> DirectoryAsync(CancellationToken cancellationToken)
+    {
+        var changed = version.ChangeToken;
+        return cache.GetOrComputeOnceAsync(("communes", version.Current), TimeSpan.FromHours(6), async () =>
         {
             var communes = await db.Communes.AsNoTracking().Select(c => new { c.InseeCode, c.Name, c.IncomeCeilingZone }).ToListAsync(CancellationToken.None);
             return new Directory(
                 communes.ToFrozenDictionary(c => c.InseeCode, c => c.Name, StringComparer.Ordinal),
                 [.. communes.Select(c => new CommuneOption(c.InseeCode, c.Name)).OrderBy(c => c.Name, FrenchOrder).ThenBy(c => c.InseeCode, StringComparer.Ordinal)],
                 communes.ToFrozenDictionary(c => c.InseeCode, c => c.IncomeCeilingZone, StringComparer.Ordinal));
-        }, cancellationToken);
+        }, changed, cancellationToken);
+    }
 
     private sealed record Directory(IReadOnlyDictionary<string, string> Names, IReadOnlyList<CommuneOption> InFrenchOrder, IReadOnlyDictionary<string, IncomeCeilingZone> Zones);
 }

@@ -15,9 +15,10 @@ public sealed class IncomeCeilings(CilPortalDbContext db, IMemoryCache cache, St
 {
     public async Task<IReadOnlyList<IncomeCeilingScale>> ForAsync(IncomeCeilingZone zone, int year, CancellationToken cancellationToken)
     {
+        var changed = version.ChangeToken;
         var all = await cache.GetOrComputeOnceAsync(("income-ceilings", version.Current), TimeSpan.FromMinutes(10), async () =>
             (await db.IncomeCeilingScales.AsNoTracking().ToListAsync(CancellationToken.None))
-                .ToLookup(s => (s.Zone, s.EffectiveFrom.Year)), cancellationToken);
+                .ToLookup(s => (s.Zone, s.EffectiveFrom.Year)), changed, cancellationToken);
         return [.. all[(zone, year)]];
     }
 }

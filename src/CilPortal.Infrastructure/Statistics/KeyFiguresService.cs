@@ -16,32 +16,38 @@ public sealed class KeyFiguresService(CilPortalDbContext db, IMemoryCache cache,
     public async Task<KeyFigures> ForAsync(string? communeInseeCode, DateOnly today, CancellationToken cancellationToken = default)
     {
         // Callers pass the EPCI (null) or a commune known to the database, so the results cached stay few.
+        var changed = version.ChangeToken;
         return await cache.GetOrComputeOnceAsync(("key-figures-of", version.Current, today, communeInseeCode), Lifetime, async () =>
         {
             var inputs = await InputsAsync(today);
             return KeyFiguresCalculator.Compute(inputs.Stock, inputs.Demands, inputs.Leases, today, communeInseeCode);
-        }, cancellationToken);
+        }, changed, cancellationToken);
     }
 
     /// <summary>Observed wait of the leases of the last 24 months in a commune and typology (R441-2-17: "similar demands").</summary>
     public async Task<WaitStatistics?> SimilarWaitAsync(string communeInseeCode, CilPortal.Domain.Stock.Typology typology, DateOnly today, CancellationToken cancellationToken = default)
     {
+        var changed = version.ChangeToken;
         return await cache.GetOrComputeOnceAsync(("similar-wait", version.Current, today, communeInseeCode, typology), Lifetime, async () =>
         {
             var inputs = await InputsAsync(today);
             var since = today.AddMonths(-SimilarWaitMonths);
             return KeyFiguresCalculator.Waits([.. inputs.Leases.Where(l => l.CommuneInseeCode == communeInseeCode && l.Typology == typology && l.LeaseSignedOn > since)]);
-        }, cancellationToken);
+        }, changed, cancellationToken);
     }
 
     /// <summary>
     /// The figures change only when the data does (<see cref="StatisticsVersion"/>, in the cache keys) or the day turns;
-    /// each page and Ma demande read them from memory instead of computing them again at every request.
+    /// each page and Ma demande read them from memory instead of computing them again at every request. A change also
+    /// ends the entries of the version before (<see cref="StatisticsVersion.ChangeToken"/>).
     /// </summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(6);
 
-    private Task<Inputs> InputsAsync(DateOnly today) =>
-        cache.GetOrComputeOnceAsync(("key-figures", version.Current, today), Lifetime, () => LoadAsync(today, CancellationToken.None));
+    private Task<Inputs> InputsAsync(DateOnly today)
+    {
+        var changed = version.ChangeToken;
+        return cache.GetOrComputeOnceAsync(("key-figures", version.Current, today), Lifetime, () => LoadAsync(today, CancellationToken.None), expiresWhen: changed);
+    }
 
     private async Task<Inputs> LoadAsync(DateOnly today, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 
 namespace CilPortal.Infrastructure.Statistics;
 
@@ -12,11 +13,22 @@ public static class MemoryCacheOnce
 {
     private static readonly Lock Gate = new();
 
+    /// <inheritdoc cref="GetOrComputeOnceAsync{T}(IMemoryCache, object, TimeSpan, Func{Task{T}}, IChangeToken?, CancellationToken)"/>
+    public static Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeOnceAsync(key, lifetime, compute, expiresWhen: null, cancellationToken);
+
     /// <param name="compute">Runs without any caller's cancellation token: other requests may be waiting for it.</param>
-    /// <param name="cancellationToken">Stops this caller's wait only; the computation goes on for the others.</param>
-    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">
+    /// Stops the wait of a caller that joined a computation another one started; the computation goes on for the others.
+    /// The caller whose <paramref name="compute"/> runs waits for its end whatever its token says: the computation uses
+    /// what it captured from that caller (its request's DbContext), which must not be disposed, or returned to the pool
+    /// and handed to another request, while the computation runs.
+    /// </param>
+    /// <param name="expiresWhen">Also ends the entry before its lifetime (<see cref="StatisticsVersion.ChangeToken"/>).</param>
+    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, IChangeToken? expiresWhen, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cache);
+        var created = false;
         if (!cache.TryGetValue(key, out Lazy<Task<T>>? shared) || shared is null)
         {
             lock (Gate)
@@ -24,7 +36,14 @@ public static class MemoryCacheOnce
                 if (!cache.TryGetValue(key, out shared) || shared is null)
                 {
                     shared = new Lazy<Task<T>>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
-                    cache.Set(key, shared, lifetime);
+                    var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
+                    if (expiresWhen is not null)
+                    {
+                        options.ExpirationTokens.Add(expiresWhen);
+                    }
+
+                    cache.Set(key, shared, options);
+                    created = true;
                 }
             }
         }
@@ -42,7 +61,7 @@ public static class MemoryCacheOnce
 
         try
         {
-            return await computation.WaitAsync(cancellationToken);
+            return await (created ? computation : computation.WaitAsync(cancellationToken));
         }
         catch when (computation.IsFaulted || computation.IsCanceled)
         {

@@ -4,6 +4,7 @@ using CilPortal.Domain.Demands;
 using CilPortal.Domain.Stock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Primitives;
 
 namespace CilPortal.Infrastructure.Statistics;
 
@@ -11,7 +12,7 @@ namespace CilPortal.Infrastructure.Statistics;
 /// A number that changes whenever data behind the published statistics (stock, demands, allocations)
 /// is saved, so that cached aggregates are rebuilt on the next read instead of waiting for an expiry.
 /// </summary>
-public sealed class StatisticsVersion : SaveChangesInterceptor
+public sealed class StatisticsVersion : SaveChangesInterceptor, IDisposable
 {
     private static readonly HashSet<Type> Watched =
         [
@@ -22,10 +23,26 @@ public sealed class StatisticsVersion : SaveChangesInterceptor
 
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
     private long version;
+    private CancellationTokenSource changed = new();
 
     public long Current => Interlocked.Read(ref version);
 
-    public void Bump() => Interlocked.Increment(ref version);
+    /// <summary>
+    /// Fires at the next change. Figures cached under <see cref="Current"/> expire with it rather than at the end of their
+    /// lifetime: no one reads them any more, and a portal whose demands change all day would otherwise keep hours of
+    /// superseded copies in memory. Take it before reading <see cref="Current"/> (a change in between then only makes
+    /// the new entry expire at once).
+    /// </summary>
+    public IChangeToken ChangeToken => new CancellationChangeToken(Volatile.Read(ref changed).Token);
+
+    public void Bump()
+    {
+        Interlocked.Increment(ref version);
+        // Not disposed: an entry may still be registering on its token (a cancelled source holds nothing to release).
+        Interlocked.Exchange(ref changed, new CancellationTokenSource()).Cancel();
+    }
+
+    public void Dispose() => changed.Dispose();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -29,7 +29,7 @@ public class MemoryCacheOnceTests
     }
 
     [Fact]
-    public async Task A_request_that_stops_waiting_leaves_the_computation_to_the_others()
+    public async Task A_request_that_joined_may_stop_waiting_but_the_one_whose_computation_runs_waits_for_its_end()
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var computations = 0;
@@ -42,16 +42,40 @@ public class MemoryCacheOnceTests
             return 42;
         }
 
-        using var aborted = new CancellationTokenSource();
-        var leaving = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute, aborted.Token);
+        using var startingAborted = new CancellationTokenSource();
+        using var joiningAborted = new CancellationTokenSource();
+        var starting = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute, startingAborted.Token);
+        var leaving = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute, joiningAborted.Token);
         var staying = cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute);
-        await aborted.CancelAsync();
+        await startingAborted.CancelAsync();
+        await joiningAborted.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+
+        // The computation still uses what the first request gave it (its DbContext): that request cannot end before it.
+        Assert.False(starting.IsCompleted);
         release.SetResult();
 
+        Assert.Equal(42, await starting);
         Assert.Equal(42, await staying);
         Assert.Equal(42, await cache.GetOrComputeOnceAsync("figures", TimeSpan.FromMinutes(1), Compute));
         Assert.Equal(1, computations);
+    }
+
+    [Fact]
+    public async Task Figures_of_a_superseded_data_version_leave_the_cache_at_once_rather_than_after_hours()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        using var version = new StatisticsVersion();
+        var key = ("figures", version.Current);
+        var changed = version.ChangeToken;
+        await cache.GetOrComputeOnceAsync(key, TimeSpan.FromHours(6), () => Task.FromResult(42), changed);
+        var keptBefore = cache.TryGetValue(key, out _);
+
+        version.Bump();
+
+        Assert.True(keptBefore);
+        Assert.False(cache.TryGetValue(key, out _));
+        Assert.Equal(0, cache.Count);
     }
 
     [Fact]
