@@ -23,6 +23,12 @@ public class ExchangeSearchFilterTests(CilPortalWebFactory factory) : IClassFixt
         // The demo marketplace has no accessible dwelling: make two of them so, for the accessibility filter to keep some.
         await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings.Where(l => l.Status == ListingStatus.Published).OrderByDescending(l => l.Id).Take(2)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Accessibility, Accessibility.Adaptable)));
+
+        // Nor a published listing of a paused member or of one whose tenancy is not checked (any more): make one of each.
+        var hidden = await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings.Where(l => l.Status == ListingStatus.Published).OrderBy(l => l.Id).Skip(1).Take(2)
+            .Select(l => new { l.Id, l.MemberId }).ToListAsync());
+        await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeMembers.Where(m => m.Id == hidden[0].MemberId).ExecuteUpdateAsync(u => u.SetProperty(m => m.PausedAt, DateTime.UtcNow)));
+        await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeMembers.Where(m => m.Id == hidden[1].MemberId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.AwaitingVerification)));
         var all = await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence).ToListAsync());
         var visible = all.Where(l => l.Status == ListingStatus.Published && l.Member!.Status == MemberStatus.Verified && l.Member.PausedAt is null).ToList();
         var viewer = visible[0].MemberId;
@@ -71,6 +77,7 @@ public class ExchangeSearchFilterTests(CilPortalWebFactory factory) : IClassFixt
         }
 
         Assert.Equal(expected.Select(l => l.Id), found.Select(s => s.Id));
+        Assert.DoesNotContain(found, s => s.Id == hidden[0].Id || s.Id == hidden[1].Id);
         Assert.All(totals, t => Assert.Equal(Math.Min(expected.Count, ExchangeQueries.MaxCounted + 1), t));
         var names = await ExchangeTestData.WithServiceAsync<CommuneNames, IReadOnlyDictionary<string, string>>(factory, n => n.AllAsync(CancellationToken.None));
         Assert.All(found, s => Assert.Equal(names[s.CommuneInseeCode], s.CommuneName));

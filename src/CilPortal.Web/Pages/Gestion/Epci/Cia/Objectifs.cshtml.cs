@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CilPortal.Domain.Allocations;
 using CilPortal.Infrastructure.Allocations;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using CilPortal.Infrastructure.Time;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Cia;
 /// The CIA rates of a year broken down by bailleur and by sector, when the convention sets them: a scope without
 /// its own rates is measured against the year's (see <see cref="CiaTargetResolver"/>).
 /// </summary>
-public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService classification, CilPortal.Infrastructure.Audit.AuditLog audit, ParisClock clock) : PageModel
+public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService classification, StatisticsVersion version, CilPortal.Infrastructure.Audit.AuditLog audit, ParisClock clock) : PageModel
 {
     public sealed record ScopeRow(CiaScopeKind Kind, int Id, string Name, CiaTargets Targets, bool IsOwn);
 
@@ -81,6 +82,8 @@ public class ObjectifsModel(CilPortalDbContext db, CiaClassificationService clas
         await LoadAsync(annee, cancellationToken);
         if (await db.CiaTargetOverrides.Where(o => o.Year == Year && o.ScopeKind == kind && o.ScopeId == id).ExecuteDeleteAsync(cancellationToken) > 0)
         {
+            // ExecuteDelete does not go through SaveChanges: the CIA figures kept per data version must be told.
+            version.Bump();
             await audit.WriteAsync(HttpContext.Actor(), CilPortal.Infrastructure.Audit.AuditActions.CiaScopeTargets, $"Objectifs {Year} propres retirés : le périmètre reprend ceux de l'année.",
                 kind == CiaScopeKind.Bailleur ? "bailleur" : "secteur", id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
         }

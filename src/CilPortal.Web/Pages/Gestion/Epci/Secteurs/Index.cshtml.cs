@@ -14,7 +14,7 @@ namespace CilPortal.Web.Pages.Gestion.Epci.Secteurs;
 /// The sectors of the CIA: groups of communes and QPV over which the convention's targets are followed. An
 /// allocation counts in a sector when its commune or its QPV belongs to it.
 /// </summary>
-public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
+public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, StatisticsVersion version, CilPortal.Infrastructure.Audit.AuditLog audit) : PageModel
 {
     public sealed record SectorRow(int Id, string Name, IReadOnlyList<string> Communes, IReadOnlyList<string> Qpvs);
 
@@ -114,6 +114,9 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, CilPor
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // ExecuteDelete does not go through SaveChanges: the CIA figures kept per data version must be told.
+        version.Bump();
         TempData["Message"] = deleted == 0 ? "Ce secteur n'existe plus." : "Le secteur est supprimé.";
         return Redirect("/gestion/epci/secteurs");
     }
@@ -128,7 +131,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, CilPor
         var qpvNames = Qpvs.ToDictionary(q => q.Code, q => q.Name);
         Sectors = [.. (await db.Sectors.AsNoTracking().Include(s => s.Communes).Include(s => s.Qpvs).AsSplitQuery().OrderBy(s => s.Name).ToListAsync(cancellationToken))
             .Select(s => new SectorRow(s.Id, s.Name,
-                [.. s.Communes.Select(c => names.GetValueOrDefault(c.CommuneInseeCode, c.CommuneInseeCode)).Order(StringComparer.Ordinal)],
+                [.. s.Communes.Select(c => names.GetValueOrDefault(c.CommuneInseeCode, c.CommuneInseeCode)).Order(CommuneNames.FrenchOrder)],
                 [.. s.Qpvs.Select(q => qpvNames.GetValueOrDefault(q.QpvCode, q.QpvCode)).Order(StringComparer.Ordinal)]))];
     }
 
