@@ -72,16 +72,11 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
     public Task<CompatibilityGraph> GraphAsync(CancellationToken cancellationToken = default) =>
         cache.GetAsync(ct => queries.CandidatesAsync(false, ct), cancellationToken);
 
-    /// <summary>Compiled: read at every page of search results, to score them against the member's own wish.</summary>
-    private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> ListingOfMember = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence)
-            .FirstOrDefault(l => l.MemberId == memberId));
-
     /// <summary>For each listing of <paramref name="items"/> whose dwelling meets the member's wish, its score (0–100).</summary>
     public async Task<Dictionary<int, int>> ScoresForAsync(int memberId, IReadOnlyList<ListingSummary> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var mine = await ListingOfMember(db, memberId, cancellationToken);
+        var mine = await queries.OwnListingAsync(memberId, cancellationToken);
         var scores = new Dictionary<int, int>();
         if (mine is null)
         {

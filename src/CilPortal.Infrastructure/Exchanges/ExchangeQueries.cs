@@ -125,6 +125,15 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         return [.. ids.Select(id => items.FirstOrDefault(i => i.Id == id)).OfType<ListingSummary>()];
     }
 
+    /// <summary>The member's own listing, whatever its status, with the member and residence (its wish is scored against others).</summary>
+    public Task<ExchangeListing?> OwnListingAsync(int memberId, CancellationToken cancellationToken = default) =>
+        OwnListingOf(db, memberId, cancellationToken);
+
+    /// <summary>Compiled: read at every page of search results, to score them against the member's own wish.</summary>
+    private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> OwnListingOf = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence)
+            .FirstOrDefault(l => l.MemberId == memberId));
+
     public async Task<HashSet<int>> FavouriteIdsAsync(int memberId, CancellationToken cancellationToken = default) =>
         [.. await FavouriteIdsOf(db, memberId).ToListAsync(cancellationToken)];
 

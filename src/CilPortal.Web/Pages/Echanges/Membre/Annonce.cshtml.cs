@@ -75,7 +75,7 @@ public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, Ci
         IsFavourite = await db.ExchangeFavourites.AnyAsync(f => f.MemberId == Member.Id && f.ListingId == id, cancellationToken);
         var communes = await communeNames.AllAsync(cancellationToken);
         WantedCommuneNames = [.. Details.WantedCommuneCodes.Select(c => communes.GetValueOrDefault(c, c)).Order(CommuneNames.FrenchOrder)];
-        var mine = await db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence).FirstOrDefaultAsync(l => l.MemberId == Member.Id, cancellationToken);
+        var mine = await queries.OwnListingAsync(Member.Id, cancellationToken);
         if (mine is not null && !IsMine)
         {
             var theirs = Details.ToCandidate(Details.Member!.BailleurId, Details.Member.Residence!.CommuneInseeCode, Details.Member.Residence.IsInQpv);
