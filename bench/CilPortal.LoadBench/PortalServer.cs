@@ -51,6 +51,7 @@ public sealed class PortalServer : IAsyncDisposable
             ["Demo__Size"] = "Metropolis",
             ["Demo__AccountPassword"] = options.Password,
             ["Captcha__HmacKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            ["AccessCodes__HmacKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["Security__SecureCookies"] = "false",
             ["Jobs__Enabled"] = "false",
             ["RateLimits__PublicFormPostsPerIpPer10Minutes"] = "100000000",

@@ -133,6 +133,7 @@ services.AddScoped<CilPortal.Web.Pages.MaDemande.DemandStatusQuery>();
 services.AddScoped<CilPortal.Web.Pages.Gestion.Accueil.Demandes.StaffDemandQuery>();
 services.AddCilPortalRateLimits(configuration);
 services.AddPublicPageCache(configuration);
+services.AddAccessCodeKey(configuration, builder.Environment);
 var captchaOptions = services.AddCilPortalCaptcha(configuration, builder.Environment);
 services.AddHealthChecks().AddDbContextCheck<CilPortalDbContext>("database");
 

@@ -21,9 +21,9 @@ public enum AccessOutcome
 public sealed record AccessResult(AccessOutcome Outcome, int? DemandId);
 
 /// <summary>
-/// Access to a demand without an account: NUR + personal access code. The code is stored hashed
-/// (PBKDF2); an unknown NUR costs the same hash check as a wrong code, so that neither the answer
-/// nor its time tells whether a NUR exists. Failures are counted per NUR and logged.
+/// Access to a demand without an account: NUR + personal access code. The code is stored hashed under a key kept out of
+/// the database (<see cref="AccessCodeHasher"/>); an unknown NUR costs the same hash check as a wrong code, so that neither
+/// the answer nor its time tells whether a NUR exists. Failures are counted per NUR and logged.
 /// </summary>
 public sealed class DemandAccessService(
     CilPortalDbContext db, IPasswordHasher<Demand> hasher, IMemoryCache failures, TimeProvider clock, ILogger<DemandAccessService> logger)
@@ -33,7 +33,7 @@ public sealed class DemandAccessService(
 
     /// <summary>
     /// A hash of a random code, checked when the NUR is unknown so that every answer takes as long; made by the same
-    /// hasher (same iteration count) as the real codes, once per hasher.
+    /// hasher as the real codes, once per hasher.
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<Demand>, string> DecoyHashes = [];
 
@@ -64,9 +64,11 @@ public sealed class DemandAccessService(
             : null;
         var hash = demand?.AccessCodeHash ?? DecoyHashes.GetValue(hasher, h => h.HashPassword(new Demand(), AccessCode.Generate()));
 
-        // A code hashed before the iteration count was raised costs fewer iterations: the difference is spent anyway,
-        // so that the time of the answer does not tell an old code's NUR from an unknown one.
-        Pbkdf2Hashes.SpendMissingIterations(hash, hasher);
+        if (hasher is AccessCodeHasher keyed && keyed.IsUnderAnotherKey(demand?.AccessCodeHash))
+        {
+            logger.LogWarning("Le code d'accès de la demande {Nur} a été haché sous une autre clé (AccessCodes:HmacKey a changé) : il faut en délivrer un nouveau.", nur);
+        }
+
         var verification = hasher.VerifyHashedPassword(new Demand(), hash, code);
         if (verification != PasswordVerificationResult.Failed && demand?.AccessCodeHash is not null)
         {
@@ -84,53 +86,5 @@ public sealed class DemandAccessService(
         failures.Set(key, count + 1, FailureWindow);
         logger.LogWarning("Accès à la demande {Nur} refusé : numéro ou code incorrect (essai {Attempt}, adresse {Address}).", nur, count + 1, clientAddress);
         return new AccessResult(AccessOutcome.Refused, null);
-    }
-}
-
-/// <summary>Reads Identity's hash format (version 3: PBKDF2 with its iteration count written in the hash).</summary>
-public static class Pbkdf2Hashes
-{
-    /// <summary>The iteration count of an Identity version-3 hash; null for another format.</summary>
-    public static int? IterationCount(string? hash)
-    {
-        if (string.IsNullOrEmpty(hash) || hash.Length > 200)
-        {
-            return null;
-        }
-
-        Span<byte> bytes = stackalloc byte[150];
-        if (!Convert.TryFromBase64String(hash, bytes, out var length) || length < 13 || bytes[0] != 0x01)
-        {
-            return null;
-        }
-
-        var count = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[5..9]);
-        return count > int.MaxValue ? null : (int)count;
-    }
-
-    /// <summary>The iteration count the hasher uses for new hashes.</summary>
-    public static int CurrentIterationCount<T>(IPasswordHasher<T> hasher)
-        where T : class, new()
-    {
-        ArgumentNullException.ThrowIfNull(hasher);
-        return CurrentCounts.GetValue(hasher, h => new StrongBox(IterationCount(((IPasswordHasher<T>)h).HashPassword(new T(), "calibrage")) ?? 0)).Value;
-    }
-
-    /// <summary>Runs the PBKDF2 iterations an older hash lacks compared with the hasher's current count (nothing otherwise).</summary>
-    public static void SpendMissingIterations<T>(string hash, IPasswordHasher<T> hasher)
-        where T : class, new()
-    {
-        var missing = CurrentIterationCount(hasher) - (IterationCount(hash) ?? int.MaxValue);
-        if (missing > 0)
-        {
-            System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2("décalage", System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), missing, System.Security.Cryptography.HashAlgorithmName.SHA512, 32);
-        }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, StrongBox> CurrentCounts = [];
-
-    private sealed class StrongBox(int value)
-    {
-        public int Value { get; } = value;
     }
 }

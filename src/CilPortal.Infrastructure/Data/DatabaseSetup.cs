@@ -85,9 +85,12 @@ public static class DatabaseSetup
         services.AddScoped<CilPortal.Infrastructure.Importers.SneImporter>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandAccessService>();
         services.AddScoped<CilPortal.Infrastructure.Access.DemandLinking>();
-        // Passwords, access codes and attachment codes: PBKDF2-HMAC-SHA512 at the same iteration count everywhere.
+        // Passwords: PBKDF2-HMAC-SHA512. Access codes and attachment codes, which the portal draws at random: HMAC-SHA256
+        // under a key kept out of the database (AccessCodeHasher; the key is registered by the host, AccessCodes:HmacKey),
+        // codes hashed with PBKDF2 before it still checked with Identity's hasher.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = CilPortal.Infrastructure.Identity.PasswordPolicy.HashIterations);
-        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, CilPortal.Infrastructure.Access.AccessCodeHasher>();
         // Pooled: a request rents a context already built (its services resolved, its DbSets set) instead of building
         // one, which cost more than most of the queries a page runs (issue #11, bench/results/README.md). The context
         // keeps no state of its own between requests; EF Core resets its change tracker when it goes back to the pool.

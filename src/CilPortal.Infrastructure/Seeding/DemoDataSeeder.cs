@@ -204,7 +204,9 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
             .FirstAsync();
 
         await EnsureAsync(DemoAccounts.Applicant, "Demandeur de démonstration", Roles.Applicant, password, u => u.LinkedDemandId = applicantDemand.Id);
-        if (applicantDemand.AccessCodeHash is null)
+        // Hashed again when it no longer checks: a key of this run only (Development), or a hash from before the key.
+        if (applicantDemand.AccessCodeHash is null
+            || accessCodes.VerifyHashedPassword(applicantDemand, applicantDemand.AccessCodeHash, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode)) != PasswordVerificationResult.Success)
         {
             applicantDemand.AccessCodeHash = accessCodes.HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
             applicantDemand.AccessCodeIssuedOn = applicantDemand.FiledOn;

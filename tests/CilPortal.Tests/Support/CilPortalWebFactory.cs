@@ -18,6 +18,9 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
     /// <summary>The key that signs anti-robot challenges in tests (never used outside tests).</summary>
     public const string CaptchaKey = "cle-hmac-des-tests-du-portail-0123456789";
 
+    /// <summary>The key of the access codes' hashes in tests.</summary>
+    public const string AccessCodeKey = "cle-des-codes-d-acces-des-tests-0123456789";
+
     private static readonly Lock TemplateGate = new();
     private static string? templatePath;
 
@@ -67,6 +70,7 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
 
         // The anti-robot check runs for real: a test key, and challenges small enough for HtmlForms to solve in a moment.
         builder.UseSetting("Captcha:HmacKey", CaptchaKey);
+        builder.UseSetting("AccessCodes:HmacKey", AccessCodeKey);
         builder.UseSetting("Captcha:MaxNumber", "2000");
         builder.UseSetting("RateLimits:SignInPostsPerIpPer10Minutes", "1000");
         builder.UseSetting("RateLimits:SignInPostsPerAccountPer10Minutes", "1000");

@@ -11,11 +11,14 @@ using Microsoft.Extensions.Options;
 
 namespace CilPortal.Tests.Web;
 
-/// <summary>PBKDF2 at 210,000 iterations for passwords and access codes; older hashes upgraded when next used.</summary>
+/// <summary>
+/// PBKDF2 at 210,000 iterations for passwords; access codes keyed with HMAC-SHA256 (<see cref="AccessCodeHasher"/>);
+/// older hashes upgraded when next used.
+/// </summary>
 public class PasswordHashingTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
 {
     [Fact]
-    public async Task New_hashes_use_210000_iterations_for_passwords_access_codes_and_the_decoy()
+    public async Task Passwords_use_210000_iterations_and_access_codes_the_keyed_hash()
     {
         _ = factory.Server;
         using var scope = factory.Services.CreateScope();
@@ -23,14 +26,14 @@ public class PasswordHashingTests(CilPortalWebFactory factory) : IClassFixture<C
         var codes = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Demand>>();
 
         Assert.Equal(PasswordPolicy.HashIterations, Pbkdf2Hashes.IterationCount(passwords.HashPassword(new ApplicationUser(), "cheval agrafe batterie correcte")));
-        Assert.Equal(PasswordPolicy.HashIterations, Pbkdf2Hashes.CurrentIterationCount(codes));
+        Assert.StartsWith(AccessCodeHasher.Prefix, codes.HashPassword(new Demand(), "ABCDEFGH23"), StringComparison.Ordinal);
         Assert.True(PasswordPolicy.HashIterations >= 210_000);
 
-        // The demo applicant's access code was hashed at start-up with the same count as the decoy of unknown numbers.
+        // The demo applicant's access code was hashed at start-up with the key, like the decoy of unknown numbers.
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         var demandId = (await db.Users.SingleAsync(u => u.Email == CilPortal.Infrastructure.Seeding.DemoAccounts.Applicant)).LinkedDemandId;
         var hash = await db.Demands.Where(d => d.Id == demandId).Select(d => d.AccessCodeHash).SingleAsync();
-        Assert.Equal(PasswordPolicy.HashIterations, Pbkdf2Hashes.IterationCount(hash));
+        Assert.StartsWith(AccessCodeHasher.Prefix, hash, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public class PasswordHashingTests(CilPortalWebFactory factory) : IClassFixture<C
     }
 
     [Fact]
-    public async Task An_access_code_hashed_with_the_old_iteration_count_is_upgraded_at_a_successful_lookup()
+    public async Task An_access_code_hashed_with_pbkdf2_before_the_key_still_works_and_is_keyed_at_a_successful_lookup()
     {
         _ = factory.Server;
         string nur;
@@ -89,6 +92,10 @@ public class PasswordHashingTests(CilPortalWebFactory factory) : IClassFixture<C
 
         using var after = factory.Services.CreateScope();
         var stored = await after.ServiceProvider.GetRequiredService<CilPortalDbContext>().Demands.Where(d => d.Nur == nur).Select(d => d.AccessCodeHash).SingleAsync();
-        Assert.Equal(PasswordPolicy.HashIterations, Pbkdf2Hashes.IterationCount(stored));
+        Assert.StartsWith(AccessCodeHasher.Prefix, stored, StringComparison.Ordinal);
+
+        // The same code opens the demand again, now checked with the key.
+        using var again = factory.Services.CreateScope();
+        Assert.Equal(AccessOutcome.Granted, (await again.ServiceProvider.GetRequiredService<DemandAccessService>().VerifyAsync(nur, code, null)).Outcome);
     }
 }
