@@ -37,6 +37,9 @@ public static class SimilarDemands
     }
 }
 
+/// <summary>How many demands have the score <see cref="Score"/>.</summary>
+public readonly record struct ScoreCount(int Score, int Count);
+
 /// <summary>A bar of a score histogram: scores from <see cref="From"/> to <see cref="To"/> included.</summary>
 public sealed record HistogramBar(int From, int To, int Count, bool ContainsOwnScore);
 
@@ -49,7 +52,20 @@ public static class ScoreHistogram
     public static IReadOnlyList<HistogramBar> Build(IReadOnlyCollection<int> scores, int? ownScore, int upTo = 0, int maxBars = 10)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var highest = Math.Max(Math.Max(upTo, ownScore ?? 0), scores.Count == 0 ? 0 : scores.Max());
+        return Build([.. scores.CountBy(s => s).Select(c => new ScoreCount(c.Key, c.Value))], ownScore, upTo, maxBars);
+    }
+
+    /// <summary>The same from the number of demands at each score (a group of a metropolis: tens of thousands of demands, a few hundred scores).</summary>
+    public static IReadOnlyList<HistogramBar> Build(IReadOnlyList<ScoreCount> counts, int? ownScore, int upTo = 0, int maxBars = 10)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var highestScore = 0;
+        foreach (var count in counts)
+        {
+            highestScore = Math.Max(highestScore, count.Score);
+        }
+
+        var highest = Math.Max(Math.Max(upTo, ownScore ?? 0), highestScore);
         var width = 1;
         foreach (var candidate in new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 100000 })
         {
@@ -61,12 +77,12 @@ public static class ScoreHistogram
         }
 
         var bars = (highest / width) + 1;
-        var counts = new int[bars];
-        foreach (var score in scores)
+        var perBar = new int[bars];
+        foreach (var count in counts)
         {
-            counts[Math.Clamp(score, 0, highest) / width]++;
+            perBar[Math.Clamp(count.Score, 0, highest) / width] += count.Count;
         }
 
-        return [.. Enumerable.Range(0, bars).Select(i => new HistogramBar(i * width, (i * width) + width - 1, counts[i], ownScore is { } own && own / width == i))];
+        return [.. Enumerable.Range(0, bars).Select(i => new HistogramBar(i * width, (i * width) + width - 1, perBar[i], ownScore is { } own && own / width == i))];
     }
 }

@@ -24,7 +24,7 @@ public static class BarChart
         var encoder = HtmlEncoder.Default;
         var max = bars.Max(b => b.Value ?? 0m);
         var height = (bars.Count * RowHeight) + 8;
-        var svg = new StringBuilder();
+        var svg = new StringBuilder(512 + (bars.Count * 320));
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-titre {id}-desc\" data-testid=\"chart-{id}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titre\">{encoder.Encode(title)}</title><desc id=\"{id}-desc\">{encoder.Encode(description)}</desc>");
         for (var i = 0; i < bars.Count; i++)

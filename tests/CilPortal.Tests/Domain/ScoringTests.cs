@@ -232,6 +232,17 @@ public class ScoringTests
     }
 
     [Fact]
+    public void The_histogram_from_counts_per_score_is_the_histogram_of_the_scores()
+    {
+        int[] scores = [0, 5, 5, 12, 18, 18, 18, 37, 95, 140];
+        ScoreCount[] counts = [new(0, 1), new(5, 2), new(12, 1), new(18, 3), new(37, 1), new(95, 1), new(140, 1)];
+
+        Assert.Equal(ScoreHistogram.Build(scores, 18), ScoreHistogram.Build(counts, 18));
+        Assert.Equal(ScoreHistogram.Build(scores, 200, 250), ScoreHistogram.Build(counts, 200, 250));
+        Assert.Equal(10, ScoreHistogram.Build(counts, null).Sum(b => b.Count));
+    }
+
+    [Fact]
     public void Comparing_two_grids_reports_the_largest_moves_and_rank_changes_per_typology()
     {
         var demands = new List<ComparedDemand>

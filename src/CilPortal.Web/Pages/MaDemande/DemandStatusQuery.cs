@@ -18,7 +18,9 @@ public sealed record DemandEventLine(DateOnly On, string Text);
 /// <summary>A dwelling as the applicant is told about it.</summary>
 public sealed record DwellingDescription(string Residence, string Address, string Commune, string Typology, decimal Surface, decimal Rent, decimal Charges, int Floor, bool HasLift)
 {
-    public string Summary => string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public string Summary => string.Create(French,
         $"{Typology} de {Surface:0.#} m², {(Floor == 0 ? "rez-de-chaussée" : $"{Floor}e étage")}{(HasLift ? " avec ascenseur" : Floor > 0 ? " sans ascenseur" : "")}, loyer {FrenchFormat.Euros(Rent)} + charges {FrenchFormat.Euros(Charges)} par mois");
 }
 
@@ -58,8 +60,8 @@ public sealed record AccountDemand(DemandSummary Summary, string? NoticeEmail, b
 
 /// <summary>
 /// Reads one demand as its applicant sees it (shared by the account page and the lookup by code): small compiled queries
-/// on one connection (the account's demand when read for an account, then the demand with its household size and wished
-/// communes, its events, decisions, score and interviews); commune names, similar waits and the similar scores come
+/// on one connection (the demand with its household size and wished communes — found through the account when read for
+/// an account —, its events, decisions, score and interviews); commune names, similar waits and the similar scores come
 /// from memory.
 /// </summary>
 /// <remarks>
@@ -79,16 +81,22 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
 
     private sealed record InterviewRow(int Id, DateOnly HeldOn, string Place, InterviewReason Reason, string Outcome, DateOnly? FollowUpOn);
 
-    private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<int?>> DemandOfAccount = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, string userId, CancellationToken _) => db.Users.Where(u => u.Id == userId).Select(u => u.LinkedDemandId).SingleOrDefault());
+    /// <summary>The head of the page: the demand with its household size, wished communes and where its notices go.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Demand, DemandHead>> Head = d => new DemandHead(
+        d.Id, d.Nur, d.Status, d.RadiationReason, d.FiledOn, d.ExpiresOn, d.WishedTypologies, d.IsPriorityPublic, d.IsDaloRecognised,
+        d.Members.Count,
+        d.WishedCommunes.OrderBy(w => w.Rank).Select(w => w.CommuneInseeCode).ToList(),
+        d.PortalEmail ?? d.ContactEmail,
+        d.StatusNotices);
+
+    /// <summary>The demand linked to an account, read with the account in one query.</summary>
+    private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<DemandHead?>> HeadOfAccount = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, string userId, CancellationToken _) => db.Users.Where(u => u.Id == userId)
+            .Join(db.Demands, u => u.LinkedDemandId, d => (int?)d.Id, (u, d) => d)
+            .Select(Head).SingleOrDefault());
 
     private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<DemandHead?>> HeadById = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int demandId, CancellationToken _) => db.Demands.Where(d => d.Id == demandId).Select(d => new DemandHead(
-            d.Id, d.Nur, d.Status, d.RadiationReason, d.FiledOn, d.ExpiresOn, d.WishedTypologies, d.IsPriorityPublic, d.IsDaloRecognised,
-            d.Members.Count,
-            d.WishedCommunes.OrderBy(w => w.Rank).Select(w => w.CommuneInseeCode).ToList(),
-            d.PortalEmail ?? d.ContactEmail,
-            d.StatusNotices)).SingleOrDefault());
+        (CilPortalDbContext db, int demandId, CancellationToken _) => db.Demands.Where(d => d.Id == demandId).Select(Head).SingleOrDefault());
 
     private static readonly Func<CilPortalDbContext, int, IAsyncEnumerable<DemandEvent>> EventsOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, int demandId) => db.DemandEvents.AsNoTracking().Where(e => e.DemandId == demandId));
@@ -118,7 +126,7 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
     public async Task<AccountDemand?> ForAccountAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionScopeAsync(cancellationToken);
-        return await DemandOfAccount(db, userId, cancellationToken) is { } demandId && await HeadById(db, demandId, cancellationToken) is { } head
+        return await HeadOfAccount(db, userId, cancellationToken) is { } head
             ? new AccountDemand(await SummaryAsync(head, cancellationToken), head.NoticeEmail, head.StatusNotices)
             : null;
     }
@@ -179,7 +187,7 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
             return null;
         }
 
-        IReadOnlyCollection<int> similar = score.SimilarKey is null ? [] : await SimilarScoresAsync(score.SimilarKey);
+        IReadOnlyList<ScoreCount> similar = score.SimilarKey is null ? [] : await SimilarScoresAsync(score.SimilarKey);
         return new ScoreView(score.Total, score.GridVersion, score.ComputedOn, ScoringService.Deserialise(score.Breakdown), score.Rank, score.SimilarCount,
             similar.Count == 0 ? [] : ScoreHistogram.Build(similar, score.Total));
     }
@@ -187,15 +195,15 @@ public sealed class DemandStatusQuery(CilPortalDbContext db, KeyFiguresService k
     /// <summary>
     /// The scores of the similar demands (same typology and first commune), for the histogram: counted by score in SQL
     /// (a few hundred distinct totals) rather than read one by one — a group of a metropolis holds tens of thousands of
-    /// demands — and kept a minute per group (a few hundred groups); the demand's own score and rank are read fresh.
+    /// demands — and kept so, a minute per group (a few hundred groups); the demand's own score and rank are read fresh.
     /// </summary>
-    private async Task<IReadOnlyCollection<int>> SimilarScoresAsync(string similarKey)
+    private async Task<IReadOnlyList<ScoreCount>> SimilarScoresAsync(string similarKey)
     {
         return await cache.GetOrComputeOnceAsync(("similar-scores", similarKey), TimeSpan.FromMinutes(1), async () =>
         {
             var counts = await db.DemandScores.AsNoTracking().Where(s => s.SimilarKey == similarKey)
-                .GroupBy(s => s.Total).Select(g => new { Total = g.Key, Count = g.Count() }).ToListAsync(CancellationToken.None);
-            return (int[])[.. counts.SelectMany(c => Enumerable.Repeat(c.Total, c.Count))];
+                .GroupBy(s => s.Total).Select(g => new ScoreCount(g.Key, g.Count())).ToListAsync(CancellationToken.None);
+            return (ScoreCount[])[.. counts];
         });
     }
 
