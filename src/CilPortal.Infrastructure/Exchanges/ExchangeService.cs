@@ -34,12 +34,16 @@ public sealed class ExchangeService(CilPortalDbContext db, Outbox outbox, AuditL
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>The member of an account, tracked; compiled, since every page of a member's space reads it first (issue #11).</summary>
+    /// <summary>The member of an account with its residence, not tracked (see <see cref="MemberOfUser"/>).</summary>
     public Task<ExchangeMember?> MemberOfUserAsync(string userId, CancellationToken cancellationToken = default) =>
         MemberOfUser(db, userId, cancellationToken);
 
+    /// <summary>
+    /// Read at every page of the member's space (issue #11), not tracked: the pages only read it, and the changes go
+    /// through this service's methods, which load what they change by the member's id.
+    /// </summary>
     private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<ExchangeMember?>> MemberOfUser = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, string userId, CancellationToken _) => db.ExchangeMembers.Include(m => m.Residence).FirstOrDefault(m => m.UserId == userId));
+        (CilPortalDbContext db, string userId, CancellationToken _) => db.ExchangeMembers.AsNoTracking().Include(m => m.Residence).FirstOrDefault(m => m.UserId == userId));
 
     // ---------------------------------------------------------------- membership
 
