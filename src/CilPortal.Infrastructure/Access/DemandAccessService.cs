@@ -26,7 +26,7 @@ public sealed record AccessResult(AccessOutcome Outcome, int? DemandId);
 /// the answer nor its time tells whether a NUR exists. Failures are counted per NUR and logged.
 /// </summary>
 public sealed class DemandAccessService(
-    CilPortalDbContext db, IPasswordHasher<Demand> hasher, IMemoryCache failures, TimeProvider clock, ILogger<DemandAccessService> logger)
+    CilPortalDbContext db, IPasswordHasher<Demand> hasher, IMemoryCache cache, TimeProvider clock, ILogger<DemandAccessService> logger)
 {
     public const int MaxFailuresPerNur = 5;
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
@@ -48,12 +48,20 @@ public sealed class DemandAccessService(
         return code;
     }
 
+    /// <summary>Whether some demand still holds a code hashed with PBKDF2 before the key; asked again every ten minutes.</summary>
+    private async Task<bool> Pbkdf2CodesRemainAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync("pbkdf2-access-codes-remain", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return await db.Demands.AnyAsync(d => d.AccessCodeHash != null && !d.AccessCodeHash.StartsWith(AccessCodeHasher.Prefix), cancellationToken);
+        });
+
     public async Task<AccessResult> VerifyAsync(string? nurInput, string? codeInput, string? clientAddress, CancellationToken cancellationToken = default)
     {
         var nur = Nur.Normalise(nurInput);
         var code = AccessCode.Normalise(codeInput);
         var key = ("demand-access-failures", nur);
-        if (failures.TryGetValue(key, out int count) && count >= MaxFailuresPerNur)
+        if (cache.TryGetValue(key, out int count) && count >= MaxFailuresPerNur)
         {
             logger.LogWarning("Accès à la demande {Nur} refusé : trop d'essais (adresse {Address}).", nur, clientAddress);
             return new AccessResult(AccessOutcome.TooManyAttempts, null);
@@ -63,16 +71,23 @@ public sealed class DemandAccessService(
             ? await db.Demands.AsNoTracking().Where(d => d.Nur == nur).Select(d => new { d.Id, d.AccessCodeHash }).SingleOrDefaultAsync(cancellationToken)
             : null;
         var hash = demand?.AccessCodeHash ?? DecoyHashes.GetValue(hasher, h => h.HashPassword(new Demand(), AccessCode.Generate()));
-
-        if (hasher is AccessCodeHasher keyed && keyed.IsUnderAnotherKey(demand?.AccessCodeHash))
+        var keyed = hasher as AccessCodeHasher;
+        if (keyed is not null && keyed.AcceptsPbkdf2Codes && !AccessCodeHasher.IsPbkdf2(hash) && await Pbkdf2CodesRemainAsync(cancellationToken))
         {
-            logger.LogWarning("Le code d'accès de la demande {Nur} a été haché sous une autre clé (AccessCodes:HmacKey a changé) : il faut en délivrer un nouveau.", nur);
+            // While codes hashed with PBKDF2 before the key remain, every answer costs as much as their slow check: its
+            // time must not tell their numbers from the others (unknown ones included).
+            keyed.SpendPbkdf2Check();
+        }
+
+        if (keyed is not null && keyed.IsUnderAnotherKey(demand?.AccessCodeHash))
+        {
+            logger.LogWarning("Le code d'accès de la demande {Nur} a été haché sous une clé inconnue (ni AccessCodes:HmacKey ni AccessCodes:PreviousHmacKeys) : il faut en délivrer un nouveau.", nur);
         }
 
         var verification = hasher.VerifyHashedPassword(new Demand(), hash, code);
         if (verification != PasswordVerificationResult.Failed && demand?.AccessCodeHash is not null)
         {
-            failures.Remove(key);
+            cache.Remove(key);
             if (verification == PasswordVerificationResult.SuccessRehashNeeded)
             {
                 var upgraded = hasher.HashPassword(new Demand(), code);
@@ -83,7 +98,7 @@ public sealed class DemandAccessService(
             return new AccessResult(AccessOutcome.Granted, demand.Id);
         }
 
-        failures.Set(key, count + 1, FailureWindow);
+        cache.Set(key, count + 1, FailureWindow);
         logger.LogWarning("Accès à la demande {Nur} refusé : numéro ou code incorrect (essai {Attempt}, adresse {Address}).", nur, count + 1, clientAddress);
         return new AccessResult(AccessOutcome.Refused, null);
     }

@@ -90,7 +90,8 @@ public static class DatabaseSetup
         // codes hashed with PBKDF2 before it still checked with Identity's hasher.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = CilPortal.Infrastructure.Identity.PasswordPolicy.HashIterations);
         services.AddSingleton<Microsoft.AspNetCore.Identity.PasswordHasher<CilPortal.Domain.Demands.Demand>>();
-        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>, CilPortal.Infrastructure.Access.AccessCodeHasher>();
+        services.AddSingleton<CilPortal.Infrastructure.Access.AccessCodeHasher>();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<CilPortal.Domain.Demands.Demand>>(sp => sp.GetRequiredService<CilPortal.Infrastructure.Access.AccessCodeHasher>());
         // Pooled: a request rents a context already built (its services resolved, its DbSets set) instead of building
         // one, which cost more than most of the queries a page runs (issue #11, bench/results/README.md). The context
         // keeps no state of its own between requests; EF Core resets its change tracker when it goes back to the pool.

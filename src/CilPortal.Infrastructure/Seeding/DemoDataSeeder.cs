@@ -1,6 +1,7 @@
 using CilPortal.Domain.Allocations;
 using CilPortal.Domain.Commission;
 using CilPortal.Domain.Demands;
+using CilPortal.Infrastructure.Access;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -204,9 +205,11 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
             .FirstAsync();
 
         await EnsureAsync(DemoAccounts.Applicant, "Demandeur de démonstration", Roles.Applicant, password, u => u.LinkedDemandId = applicantDemand.Id);
-        // Hashed again when it no longer checks: a key of this run only (Development), or a hash from before the key.
-        if (applicantDemand.AccessCodeHash is null
-            || accessCodes.VerifyHashedPassword(applicantDemand, applicantDemand.AccessCodeHash, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode)) != PasswordVerificationResult.Success)
+        // Hashed again when made under a key no longer known (Development's key lasts one run), or with PBKDF2 before the
+        // key; a code issued since at a desk is kept.
+        if (applicantDemand.AccessCodeHash is not { } hash
+            || (accessCodes is AccessCodeHasher keyed && keyed.IsUnderAnotherKey(hash))
+            || accessCodes.VerifyHashedPassword(applicantDemand, hash, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode)) == PasswordVerificationResult.SuccessRehashNeeded)
         {
             applicantDemand.AccessCodeHash = accessCodes.HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
             applicantDemand.AccessCodeIssuedOn = applicantDemand.FiledOn;

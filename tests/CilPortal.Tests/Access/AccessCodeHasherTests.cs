@@ -1,5 +1,7 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Access;
+using CilPortal.Infrastructure.Time;
+using CilPortal.Tests.Support;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +17,13 @@ public class AccessCodeHasherTests
     private const string Key = "une-cle-des-codes-d-acces-de-32-caracteres-au-moins";
     private const string Code = "ABCDEFGH23";
 
-    private static AccessCodeHasher Hasher(string key = Key) =>
-        new(new AccessCodeKey(key), new PasswordHasher<Demand>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 })));
+    private const string FormerKey = "une-ancienne-cle-des-codes-d-acces-de-32-caracteres";
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+
+    private static AccessCodeHasher Hasher(string key = Key, string[]? previous = null, DateOnly? pbkdf2CodesValidUntil = null, PasswordHasher<Demand>? pbkdf2 = null) =>
+        new(new AccessCodeHashSettings(new AccessCodeKey(key), [.. (previous ?? []).Select(p => new AccessCodeKey(p))], pbkdf2CodesValidUntil),
+            pbkdf2 ?? new CountingPbkdf2(), new ParisClock(new FixedClock(Now)));
 
     [Fact]
     public void The_right_code_checks_and_a_wrong_one_does_not()
@@ -84,9 +91,42 @@ public class AccessCodeHasherTests
     }
 
     [Fact]
-    public void A_short_key_is_refused()
+    public void A_code_hashed_under_a_former_key_checks_and_asks_to_be_hashed_again_under_the_current_one()
     {
-        Assert.Throws<ArgumentException>(() => new AccessCodeKey("trop-courte"));
+        var old = Hasher(FormerKey).HashPassword(new Demand(), Code);
+        var rotated = Hasher(previous: [FormerKey]);
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, rotated.VerifyHashedPassword(new Demand(), old, Code));
+        Assert.Equal(PasswordVerificationResult.Failed, rotated.VerifyHashedPassword(new Demand(), old, "ABCDEFGH24"));
+        Assert.False(rotated.IsUnderAnotherKey(old));
+        Assert.Equal(PasswordVerificationResult.Success, rotated.VerifyHashedPassword(new Demand(), rotated.HashPassword(new Demand(), Code), Code));
+    }
+
+    [Fact]
+    public void After_their_last_day_pbkdf2_codes_are_refused_without_their_slow_check()
+    {
+        var pbkdf2 = new CountingPbkdf2();
+        var old = pbkdf2.HashPassword(new Demand(), Code);
+        var lastDay = DateOnly.FromDateTime(Now.UtcDateTime);
+
+        var stillValid = Hasher(pbkdf2CodesValidUntil: lastDay, pbkdf2: pbkdf2);
+        Assert.True(stillValid.AcceptsPbkdf2Codes);
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, stillValid.VerifyHashedPassword(new Demand(), old, Code));
+        Assert.Equal(1, pbkdf2.Verifications);
+
+        var past = Hasher(pbkdf2CodesValidUntil: lastDay.AddDays(-1), pbkdf2: pbkdf2);
+        Assert.False(past.AcceptsPbkdf2Codes);
+        Assert.Equal(PasswordVerificationResult.Failed, past.VerifyHashedPassword(new Demand(), old, Code));
+        Assert.Equal(1, pbkdf2.Verifications);
+    }
+
+    [Theory]
+    [InlineData("trop-courte")]
+    [InlineData("                                                ")]
+    [InlineData("une cle avec des espaces de plus de trente-deux caracteres")]
+    public void A_short_or_spaced_key_is_refused(string key)
+    {
+        Assert.Throws<ArgumentException>(() => new AccessCodeKey(key));
     }
 
     [Theory]
@@ -105,11 +145,44 @@ public class AccessCodeHasherTests
         Assert.Equal(starts, error is null);
         if (starts)
         {
-            Assert.Contains(services, s => s.ServiceType == typeof(AccessCodeKey));
+            Assert.Contains(services, s => s.ServiceType == typeof(AccessCodeHashSettings));
         }
         else
         {
             Assert.Contains("AccessCodes:HmacKey", Assert.IsType<InvalidOperationException>(error).Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Former_keys_and_the_last_day_of_the_pbkdf2_codes_come_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AccessCodes:HmacKey"] = Key,
+            ["AccessCodes:PreviousHmacKeys:0"] = FormerKey,
+            ["AccessCodes:Pbkdf2CodesValidUntil"] = "2027-03-31",
+        }).Build();
+        var services = new ServiceCollection();
+
+        services.AddAccessCodeKey(configuration, new HostingEnvironment { EnvironmentName = "Production" });
+
+        var settings = Assert.IsType<AccessCodeHashSettings>(Assert.Single(services, s => s.ServiceType == typeof(AccessCodeHashSettings)).ImplementationInstance);
+        Assert.Equal(new AccessCodeKey(FormerKey).Id, Assert.Single(settings.Previous).Id);
+        Assert.Equal(new DateOnly(2027, 3, 31), settings.Pbkdf2CodesValidUntil);
+
+        var wrongDay = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AccessCodes:HmacKey"] = Key, ["AccessCodes:Pbkdf2CodesValidUntil"] = "31/03/2027" }).Build();
+        Assert.Contains("AAAA-MM-JJ", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddAccessCodeKey(wrongDay, new HostingEnvironment { EnvironmentName = "Production" })).Message, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Identity's PBKDF2 hasher at a small iteration count, counting its checks.</summary>
+internal sealed class CountingPbkdf2() : PasswordHasher<Demand>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }))
+{
+    public int Verifications { get; set; }
+
+    public override PasswordVerificationResult VerifyHashedPassword(Demand user, string hashedPassword, string providedPassword)
+    {
+        Verifications++;
+        return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }

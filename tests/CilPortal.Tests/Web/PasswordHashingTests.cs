@@ -3,10 +3,14 @@ using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Access;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Identity;
+using CilPortal.Infrastructure.Time;
+using CilPortal.Tests.Access;
 using CilPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CilPortal.Tests.Web;
@@ -97,5 +101,63 @@ public class PasswordHashingTests(CilPortalWebFactory factory) : IClassFixture<C
         // The same code opens the demand again, now checked with the key.
         using var again = factory.Services.CreateScope();
         Assert.Equal(AccessOutcome.Granted, (await again.ServiceProvider.GetRequiredService<DemandAccessService>().VerifyAsync(nur, code, null)).Outcome);
+    }
+
+    [Fact]
+    public async Task While_pbkdf2_codes_remain_every_lookup_costs_their_slow_check_and_none_after_their_last_day()
+    {
+        _ = factory.Server;
+        const string code = "ABCD-EFGH-23";
+        var pbkdf2 = new CountingPbkdf2();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+        var demand = await db.Demands.Where(d => d.AccessCodeHash == null && d.Status == DemandStatus.Active).OrderByDescending(d => d.Id).FirstAsync();
+        var lookups = 0;
+        DemandAccessService Service(DateOnly? pbkdf2CodesValidUntil) => new(
+            db,
+            new AccessCodeHasher(new AccessCodeHashSettings(new AccessCodeKey(CilPortalWebFactory.AccessCodeKey), [], pbkdf2CodesValidUntil), pbkdf2, new ParisClock(TimeProvider.System)),
+            new MemoryCache(new MemoryCacheOptions()),
+            TimeProvider.System,
+            NullLogger<DemandAccessService>.Instance);
+        async Task<AccessOutcome> LookUpAsync(DemandAccessService service, string nur)
+        {
+            // A different number each time for the unknown one: five failures on one number would lock it.
+            lookups++;
+            return (await service.VerifyAsync(nur, code, null)).Outcome;
+        }
+
+        async Task HashWithPbkdf2Async()
+        {
+            await db.Demands.Where(d => d.Id == demand.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.AccessCodeHash, pbkdf2.HashPassword(demand, AccessCode.Normalise(code))));
+        }
+
+        try
+        {
+            await HashWithPbkdf2Async();
+            var noEnd = Service(null);
+
+            // An unknown number costs the slow check of the old codes, as much as the number whose code is one of them.
+            Assert.Equal(AccessOutcome.Refused, await LookUpAsync(noEnd, "9990101999999Z9991"));
+            Assert.Equal(1, pbkdf2.Verifications);
+            Assert.Equal(AccessOutcome.Granted, await LookUpAsync(noEnd, demand.Nur));
+            Assert.Equal(2, pbkdf2.Verifications);
+
+            // That code is keyed now; none remains: an unknown number costs a keyed check only.
+            Assert.StartsWith(AccessCodeHasher.Prefix, await db.Demands.Where(d => d.Id == demand.Id).Select(d => d.AccessCodeHash).SingleAsync(), StringComparison.Ordinal);
+            Assert.Equal(AccessOutcome.Refused, await LookUpAsync(Service(null), "9990101999999Z9992"));
+            Assert.Equal(2, pbkdf2.Verifications);
+
+            // After the last day of the old codes: refused, and nothing slow for anyone.
+            await HashWithPbkdf2Async();
+            var ended = Service(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+            Assert.Equal(AccessOutcome.Refused, await LookUpAsync(ended, demand.Nur));
+            Assert.Equal(AccessOutcome.Refused, await LookUpAsync(ended, "9990101999999Z9993"));
+            Assert.Equal(2, pbkdf2.Verifications);
+            Assert.Equal(5, lookups);
+        }
+        finally
+        {
+            await db.Demands.Where(d => d.Id == demand.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.AccessCodeHash, (string?)null));
+        }
     }
 }
