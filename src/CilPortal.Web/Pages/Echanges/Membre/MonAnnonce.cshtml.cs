@@ -26,7 +26,7 @@ public class MonAnnonceModel(ExchangeService exchanges, CilPortalDbContext db, C
 
     public bool ResidenceInQpv { get; private set; }
 
-    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -68,8 +68,8 @@ public class MonAnnonceModel(ExchangeService exchanges, CilPortalDbContext db, C
     {
         Listing = await db.ExchangeListings.AsNoTracking().Include(l => l.Photos.OrderBy(p => p.Position))
             .FirstOrDefaultAsync(l => l.MemberId == Member.Id, cancellationToken);
-        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
-        ResidenceCommune = Communes.FirstOrDefault(c => c.Code == Member.Residence!.CommuneInseeCode).Name ?? Member.Residence!.CommuneInseeCode;
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
+        ResidenceCommune = (await communeNames.AllAsync(cancellationToken)).GetValueOrDefault(Member.Residence!.CommuneInseeCode, Member.Residence.CommuneInseeCode);
         ResidenceInQpv = Member.Residence!.IsInQpv;
     }
 

@@ -45,7 +45,7 @@ public class NouvelleDemandeModel(
     /// <summary>The agent's reception points that register demands.</summary>
     public IReadOnlyList<(int Id, string Name)> Places { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     /// <summary>The active demand of the same applicant, when the registration was refused for it.</summary>
     public string? ExistingNur { get; private set; }
@@ -105,7 +105,7 @@ public class NouvelleDemandeModel(
         var ids = mine.Select(p => p.Id).ToList();
         var desks = await db.ReceptionPoints.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         Places = [.. mine.Where(p => desks.Any(d => d.Id == p.Id && d.IsRegistrationDesk))];
-        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         while (Input.Dependants.Count < DependantRows)
         {
             Input.Dependants.Add(new PersonInput());
@@ -123,7 +123,7 @@ public class NouvelleDemandeModel(
         var demand = new Demand
         {
             CurrentHousing = Input.CurrentHousing ?? HousingSituation.Other,
-            CurrentCommuneInseeCode = Communes.Any(c => c.Code == Input.CurrentCommune) ? Input.CurrentCommune : null,
+            CurrentCommuneInseeCode = Communes.Any(c => c.InseeCode == Input.CurrentCommune) ? Input.CurrentCommune : null,
             CurrentOccupants = Input.CurrentOccupants,
             CurrentRent = Amount(Input.CurrentRent, "Input.CurrentRent", "Le loyer actuel"),
             CurrentSurface = Amount(Input.CurrentSurface, "Input.CurrentSurface", "La surface actuelle"),
@@ -210,7 +210,7 @@ public class NouvelleDemandeModel(
         }
 
         var rank = 0;
-        foreach (var code in Input.WishedCommunes.Where(c => Communes.Any(k => k.Code == c)).Distinct())
+        foreach (var code in Input.WishedCommunes.Where(c => Communes.Any(k => k.InseeCode == c)).Distinct())
         {
             demand.WishedCommunes.Add(new DemandWishedCommune { CommuneInseeCode = code, Rank = ++rank });
         }

@@ -24,7 +24,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames) : Page
     [BindProperty(SupportsGet = true, Name = "commune")]
     public string? Commune { get; set; }
 
-    public IReadOnlyList<(string InseeCode, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -37,7 +37,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames) : Page
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Communes = [.. (await communeNames.InFrenchOrderAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name))];
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         if (Typology is { } typology && !Enum.IsDefined(typology))
         {
             ModelState.AddModelError("typologie", "Choisissez une typologie de la liste.");

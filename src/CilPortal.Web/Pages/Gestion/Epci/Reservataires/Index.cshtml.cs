@@ -24,7 +24,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames names, CilPortal.Inf
 
     public IReadOnlyList<(int Id, string Name)> Bailleurs { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     public async Task OnGetAsync(int? modifier, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames names, CilPortal.Inf
         }
 
         var commune = Input.CommuneInseeCode?.Trim();
-        if (kind == ReservataireKind.Commune && !Communes.Any(c => c.Code == commune))
+        if (kind == ReservataireKind.Commune && !Communes.Any(c => c.InseeCode == commune))
         {
             ModelState.AddModelError("Input.CommuneInseeCode", "Pour le contingent d'une commune, choisissez une commune de l'intercommunalité.");
         }
@@ -118,9 +118,9 @@ public class IndexModel(CilPortalDbContext db, CommuneNames names, CilPortal.Inf
         var bailleurs = await db.Bailleurs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
         var communes = await names.InFrenchOrderAsync(cancellationToken);
         Bailleurs = [.. bailleurs.Select(b => (b.Id, b.Name))];
-        Communes = [.. communes.Select(c => (c.InseeCode, c.Name))];
+        Communes = communes;
         var bailleurNames = Bailleurs.ToDictionary(b => b.Id, b => b.Name);
-        var communeNames = Communes.ToDictionary(c => c.Code, c => c.Name);
+        var communeNames = Communes.ToDictionary(c => c.InseeCode, c => c.Name);
         Reservataires = [.. (await db.Reservataires.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken))
             .Select(r => new ReservataireRow(r.Id, r.Name, r.Kind,
                 r.BailleurId is { } b ? bailleurNames.GetValueOrDefault(b) : r.CommuneInseeCode is { } c ? communeNames.GetValueOrDefault(c, c) : null))];

@@ -23,7 +23,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, Statis
 
     public IReadOnlyList<SectorRow> Sectors { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<CommuneOption> Communes { get; private set; } = [];
 
     public IReadOnlyList<(string Code, string Name)> Qpvs { get; private set; } = [];
 
@@ -45,7 +45,7 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, Statis
             ModelState.AddModelError("Input.Name", "Un autre secteur porte déjà ce nom.");
         }
 
-        var communes = Input.Communes.Where(c => Communes.Any(k => k.Code == c)).Distinct().ToList();
+        var communes = Input.Communes.Where(c => Communes.Any(k => k.InseeCode == c)).Distinct().ToList();
         var qpvs = Input.Qpvs.Where(q => Qpvs.Any(k => k.Code == q)).Distinct().ToList();
         if (communes.Count + qpvs.Count == 0)
         {
@@ -125,9 +125,9 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, Statis
     {
         var communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         var qpvs = await db.Qpvs.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Code, q.Name }).ToListAsync(cancellationToken);
-        Communes = [.. communes.Select(c => (c.InseeCode, c.Name))];
+        Communes = communes;
         Qpvs = [.. qpvs.Select(q => (q.Code, q.Name))];
-        var names = Communes.ToDictionary(c => c.Code, c => c.Name);
+        var names = Communes.ToDictionary(c => c.InseeCode, c => c.Name);
         var qpvNames = Qpvs.ToDictionary(q => q.Code, q => q.Name);
         Sectors = [.. (await db.Sectors.AsNoTracking().Include(s => s.Communes).Include(s => s.Qpvs).AsSplitQuery().OrderBy(s => s.Name).ToListAsync(cancellationToken))
             .Select(s => new SectorRow(s.Id, s.Name,
