@@ -37,6 +37,10 @@ public sealed class DemandAccessService(
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<Demand>, string> DecoyHashes = [];
 
+    /// <summary>The demand of a NUR and its code's hash; compiled, since the anonymous lookup runs it at each post (issue #11).</summary>
+    private static readonly Func<CilPortalDbContext, string, CancellationToken, Task<DemandCode?>> CodeOfNur = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, string nur, CancellationToken _) => db.Demands.Where(d => d.Nur == nur).Select(d => new DemandCode(d.Id, d.AccessCodeHash)).SingleOrDefault());
+
     /// <summary>Issues a new code for a demand (the previous one stops working) and returns it, to print once.</summary>
     public async Task<string> IssueAsync(int demandId, CancellationToken cancellationToken = default)
     {
@@ -67,9 +71,7 @@ public sealed class DemandAccessService(
             return new AccessResult(AccessOutcome.TooManyAttempts, null);
         }
 
-        var demand = Nur.IsWellFormed(nur)
-            ? await db.Demands.AsNoTracking().Where(d => d.Nur == nur).Select(d => new { d.Id, d.AccessCodeHash }).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var demand = Nur.IsWellFormed(nur) ? await CodeOfNur(db, nur, cancellationToken) : null;
         var hash = demand?.AccessCodeHash ?? DecoyHashes.GetValue(hasher, h => h.HashPassword(new Demand(), AccessCode.Generate()));
         var keyed = hasher as AccessCodeHasher;
         if (keyed is not null && keyed.AcceptsPbkdf2Codes && !AccessCodeHasher.IsPbkdf2(hash) && await Pbkdf2CodesRemainAsync(cancellationToken))
@@ -103,3 +105,6 @@ public sealed class DemandAccessService(
         return new AccessResult(AccessOutcome.Refused, null);
     }
 }
+
+/// <summary>A demand's id and the hash of its access code, as the lookup reads them.</summary>
+internal sealed record DemandCode(int Id, string? AccessCodeHash);

@@ -96,10 +96,9 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
     [Fact]
     public async Task An_unknown_nur_costs_the_same_hash_check_as_a_wrong_code()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        await using var db = new CilPortalDbContext(new DbContextOptionsBuilder<CilPortalDbContext>().UseSqlite(connection).Options);
-        await db.Database.EnsureCreatedAsync();
+        _ = factory.Server;
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         var hasher = new CountingHasher();
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var service = new DemandAccessService(db, hasher, cache, TimeProvider.System, NullLogger<DemandAccessService>.Instance);

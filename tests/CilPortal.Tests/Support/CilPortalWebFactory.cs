@@ -111,34 +111,27 @@ public class CilPortalWebFactory : WebApplicationFactory<Program>
                 }
 
                 SqliteConnection.ClearAllPools();
-                ForgetLeases(path);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(path);
                 templatePath = path;
             }
 
             var copy = Path.Combine(Path.GetTempPath(), $"cilportal-test-{Guid.NewGuid():N}.db");
             File.Copy(templatePath, copy);
+            ForgetLeases(copy);
             return copy;
         }
     }
 
     /// <summary>
-    /// Waits until the template's start-up work has given its lease back (seen once: the template copied while its lease
-    /// was still held, which made every test host wait ten minutes for it to expire), then deletes the leases of that
-    /// stopped host, so that no copy starts with one.
+    /// Deletes the job leases a copy brings from the template's host, which is gone. Seen three times on one day: copies
+    /// that held the template host's start-up lease, so that each test host on them waited ten minutes for it to expire
+    /// (the copy was taken before that host gave its lease back; why it could be, with the copy made after the template
+    /// factory is disposed, is not understood yet — issue #11's note).
     /// </summary>
     private static void ForgetLeases(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        using var held = connection.CreateCommand();
-        held.CommandText = "SELECT COUNT(*) FROM \"JobLeases\" WHERE \"Name\" = 'demarrage' AND \"ExpiresAt\" NOT LIKE '0001-01-01%'";
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (Convert.ToInt64(held.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0 && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(200);
-        }
-
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM \"JobLeases\"";
         delete.ExecuteNonQuery();
