@@ -1,5 +1,6 @@
 using CilPortal.Domain.Demands;
 using CilPortal.Infrastructure.Data;
+using CilPortal.Infrastructure.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -52,13 +53,16 @@ public sealed class DemandAccessService(
         return code;
     }
 
-    /// <summary>Whether some demand still holds a code hashed with PBKDF2 before the key; asked again every ten minutes.</summary>
-    private async Task<bool> Pbkdf2CodesRemainAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync("pbkdf2-access-codes-remain", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return await db.Demands.AnyAsync(d => d.AccessCodeHash != null && !d.AccessCodeHash.StartsWith(AccessCodeHasher.Prefix), cancellationToken);
-        });
+    /// <summary>
+    /// Whether some demand still holds a code hashed with PBKDF2 before the key; asked again every ten minutes, by one
+    /// request for all those that find the answer missing (it reads every demand).
+    /// </summary>
+    private Task<bool> Pbkdf2CodesRemainAsync(CancellationToken cancellationToken) =>
+        cache.GetOrComputeOnceAsync(
+            "pbkdf2-access-codes-remain",
+            TimeSpan.FromMinutes(10),
+            () => db.Demands.AnyAsync(d => d.AccessCodeHash != null && !d.AccessCodeHash.StartsWith(AccessCodeHasher.Prefix), CancellationToken.None),
+            cancellationToken);
 
     public async Task<AccessResult> VerifyAsync(string? nurInput, string? codeInput, string? clientAddress, CancellationToken cancellationToken = default)
     {
