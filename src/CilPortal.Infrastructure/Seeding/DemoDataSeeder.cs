@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace CilPortal.Infrastructure.Seeding;
 
 /// <summary>Saves the fictional demo territory and the demo accounts, once.</summary>
-public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<ApplicationUser> users, IPasswordHasher<Demand> accessCodes, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<ApplicationUser> users, AccessCodeHasher accessCodes, ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(DemoOptions options, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -208,7 +208,7 @@ public sealed class DemoDataSeeder(CilPortalDbContext db, UserManager<Applicatio
         // Hashed again when made under a key no longer known (Development's key lasts one run), or with PBKDF2 before the
         // key; a code issued since at a desk is kept.
         if (applicantDemand.AccessCodeHash is not { } hash
-            || (accessCodes is AccessCodeHasher keyed && keyed.IsUnderAnotherKey(hash))
+            || accessCodes.IsUnderAnotherKey(hash)
             || accessCodes.VerifyHashedPassword(applicantDemand, hash, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode)) == PasswordVerificationResult.SuccessRehashNeeded)
         {
             applicantDemand.AccessCodeHash = accessCodes.HashPassword(applicantDemand, AccessCode.Normalise(DemoAccounts.ApplicantAccessCode));
