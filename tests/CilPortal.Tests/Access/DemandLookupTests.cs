@@ -6,7 +6,6 @@ using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
