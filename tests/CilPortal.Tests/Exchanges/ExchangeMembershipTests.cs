@@ -111,6 +111,41 @@ public class ExchangeMembershipTests(CilPortalWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_listing_editor_shows_the_listing_s_choices_and_keeps_those_posted_when_a_field_is_wrong()
+    {
+        var tenant = await ExchangeTestData.ClientAsync(factory, DemoAccounts.Tenant2);
+        var listing = await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings.AsNoTracking().Include(l => l.Member).SingleAsync(l => l.Member!.ContactName == "Karim Benali"));
+
+        // Each list marks its own option (no tag helper does it for them): the saved listing's values are those selected.
+        var editor = Fields(await (await tenant.GetAsync(new Uri("/echanges/mon-annonce", UriKind.Relative))).Content.ReadAsStringAsync());
+        Assert.Equal(listing.Typology.ToString(), editor["Input.Typology"]);
+        Assert.Equal(listing.Heating.ToString(), editor["Input.Heating"]);
+        Assert.Equal(listing.Accessibility.ToString(), editor["Input.Accessibility"]);
+
+        // A refused post shows the form again with the choices the person made, not the first option of each list.
+        var posted = new Dictionary<string, string>(editor)
+        {
+            ["Input.Typology"] = "T5",
+            ["Input.Heating"] = nameof(HeatingKind.Collective),
+            ["Input.Accessibility"] = nameof(CilPortal.Domain.Stock.Accessibility.WheelchairAdapted),
+            ["Input.RequiredAccessibility"] = nameof(CilPortal.Domain.Stock.Accessibility.Adaptable),
+            ["Input.Surface"] = "abc",
+        };
+        posted.Remove("__RequestVerificationToken"); // PostFormAsync adds the page's own
+        var again = await (await tenant.PostFormAsync("/echanges/mon-annonce", posted)).Content.ReadAsStringAsync();
+        Assert.Contains("Saisissez la surface en chiffres", WebUtility.HtmlDecode(again), StringComparison.Ordinal);
+        var shown = Fields(again);
+        Assert.Equal("T5", shown["Input.Typology"]);
+        Assert.Equal(nameof(HeatingKind.Collective), shown["Input.Heating"]);
+        Assert.Equal(nameof(CilPortal.Domain.Stock.Accessibility.WheelchairAdapted), shown["Input.Accessibility"]);
+        Assert.Equal(nameof(CilPortal.Domain.Stock.Accessibility.Adaptable), shown["Input.RequiredAccessibility"]);
+        Assert.Equal(listing.Typology, await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings.Where(l => l.Id == listing.Id).Select(l => l.Typology).SingleAsync()));
+
+        static Dictionary<string, string> Fields(string html) =>
+            HtmlFormReader.PostForms(html, "/echanges/mon-annonce").Single(f => f.Fields.Any(x => x.Name == "Input.Typology")).ValueMap();
+    }
+
+    [Fact]
     public async Task Photos_are_checked_by_content_re_encoded_without_metadata_and_shown_only_to_whom_they_concern()
     {
         var tenant = await ExchangeTestData.ClientAsync(factory, DemoAccounts.Tenant3);
