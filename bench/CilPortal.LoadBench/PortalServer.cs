@@ -11,6 +11,9 @@ namespace CilPortal.LoadBench;
 /// </summary>
 public sealed class PortalServer : IAsyncDisposable
 {
+    /// <summary>USER_HZ, the unit of the times in /proc/PID/stat: 100 on Linux whatever the kernel's own tick.</summary>
+    private const double ClockTicksPerSecond = 100;
+
     private readonly Process process;
 
     private PortalServer(Process process, Uri baseAddress)
@@ -106,6 +109,44 @@ public sealed class PortalServer : IAsyncDisposable
         }
 
         throw new TimeoutException("Le portail n'a pas répondu sur /health en 10 minutes.");
+    }
+
+    /// <summary>The CPU time the server has used since it started (user and system, /proc/PID/stat), in seconds.</summary>
+    public double CpuSeconds()
+    {
+        try
+        {
+            // The command name (field 2) is in parentheses and may hold spaces: the fields counted after its end.
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the server no longer works without load (less than 5 % of a core over half a second), at most
+    /// <paramref name="limit"/>; returns how long it worked. After a burst of requests this is mostly the JIT compiling,
+    /// in the background, the optimised code of the methods the burst made hot, work that a saturated core postpones.
+    /// </summary>
+    public async Task<TimeSpan> WaitIdleAsync(TimeSpan limit)
+    {
+        var window = TimeSpan.FromMilliseconds(500);
+        var started = Stopwatch.StartNew();
+        while (started.Elapsed < limit)
+        {
+            var before = CpuSeconds();
+            await Task.Delay(window);
+            if (CpuSeconds() - before < 0.05 * window.TotalSeconds)
+            {
+                return started.Elapsed - window;
+            }
+        }
+
+        return started.Elapsed;
     }
 
     /// <summary>Resident memory (VmRSS) of the server now, in MB.</summary>

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CilPortal.LoadBench;
 
 /// <summary>The results as bench/results/load.md (a table with the targets) and load.json.</summary>
-public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> results, SoakResult? soak, double peakRssMb)
+public sealed class Report(BenchOptions options, IReadOnlyList<RouteMeasurement> results, SoakResult? soak, double peakRssMb)
 {
     private const double MemoryTargetMb = 400;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -14,26 +14,29 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
     public async Task WriteAsync()
     {
         Directory.CreateDirectory(options.Output);
-        var baseline = results.First(r => r.Route.Kind == RouteKind.StaticBaseline).RequestsPerSecond;
-        var rows = results.Select(r => new
+        var rows = results.Select(m => (m, r: m.Run)).Select(x => new
         {
-            route = r.Route.Name,
-            method = r.Route.Method,
-            path = r.Route.Path,
-            kind = r.Route.Kind.ToString(),
-            requests_per_second = Math.Round(r.RequestsPerSecond, 1),
-            ratio_to_static = Math.Round(r.RequestsPerSecond / baseline, 3),
-            p50_ms = Math.Round(r.P50Ms, 2),
-            p90_ms = Math.Round(r.P90Ms, 2),
-            p99_ms = Math.Round(r.P99Ms, 2),
-            max_ms = Math.Round(r.MaxMs, 2),
-            requests = r.Requests,
-            errors = r.Errors,
-            max_rss_mb = Math.Round(r.MaxRssMb, 1),
-            cpu_steal_percent = Math.Round(r.StealPercent, 1),
-            target_ratio = r.Route.TargetRatio,
-            target_p99_ms = r.Route.TargetP99Ms,
-            met = Met(r, baseline),
+            route = x.r.Route.Name,
+            method = x.r.Route.Method,
+            path = x.r.Route.Path,
+            kind = x.r.Route.Kind.ToString(),
+            requests_per_second = Math.Round(x.r.RequestsPerSecond, 1),
+            ratio_to_static = Math.Round(x.m.Ratio, 3),
+            static_before_rps = Math.Round(x.m.BaselineBefore, 1),
+            static_after_rps = Math.Round(x.m.BaselineAfter, 1),
+            warmup_rounds = x.m.WarmUpRounds,
+            last_warmup_tail_seconds = Math.Round(x.m.LastWarmUpTail.TotalSeconds, 1),
+            p50_ms = Math.Round(x.r.P50Ms, 2),
+            p90_ms = Math.Round(x.r.P90Ms, 2),
+            p99_ms = Math.Round(x.r.P99Ms, 2),
+            max_ms = Math.Round(x.r.MaxMs, 2),
+            requests = x.r.Requests,
+            errors = x.r.Errors,
+            max_rss_mb = Math.Round(x.r.MaxRssMb, 1),
+            cpu_steal_percent = Math.Round(x.r.StealPercent, 1),
+            target_ratio = x.r.Route.TargetRatio,
+            target_p99_ms = x.r.Route.TargetP99Ms,
+            met = Met(x.m),
         }).ToList();
         var document = new
         {
@@ -46,6 +49,7 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
             connections = options.Connections,
             seconds_per_route = options.Seconds,
             warmup_seconds_per_route = options.WarmupSeconds,
+            static_seconds_around_each_route = options.BaselineSeconds,
             server_core = options.ServerCore,
             load_core = options.LoadCore,
             routes = rows,
@@ -59,22 +63,25 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
         md.AppendLine("# Load benchmark — the portal on the benchmark territory");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{document.date}, commit `{document.commit}`, {document.machine}, .NET {document.dotnet}. Database `{document.database}` ({document.database_mb} MB, `bash bench/generate`).");
-        md.AppendLine(CultureInfo.InvariantCulture, $"Server (Production, Release) pinned to core {options.ServerCore}, wrk to core {options.LoadCore}: 1 thread, {options.Connections} connections, {options.Seconds} s per route after {options.WarmupSeconds} s of warm-up not counted, one after the other in the same run.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Server (Production, Release) pinned to core {options.ServerCore}, wrk to core {options.LoadCore}: 1 thread, {options.Connections} connections, {options.Seconds} s per route, one after the other in the same run.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Warm-up, not counted: bursts of 5 s of load on the route, each followed by a pause until the server is idle (the JIT has compiled the methods the burst made hot: on a saturated core it waits), {options.WarmupSeconds} s of load at least, until a burst leaves at most a second of such work (8 bursts at most). Baseline: the static file measured {options.BaselineSeconds} s just before and just after each route (the machine's speed drifts during a run); « × static » is the route against the mean of the two.");
         md.AppendLine("Reproduce: `bash bench/generate && bash bench/load` (README « Performance »).");
         md.AppendLine();
-        md.AppendLine("| Route | req/s | × static | p50 ms | p99 ms | max ms | errors | CPU steal | target | met |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
-        foreach (var r in results)
+        md.AppendLine("| Route | req/s | static around (req/s) | × static | p50 ms | p99 ms | max ms | errors | CPU steal | warm-up bursts | target | met |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var m in results)
         {
+            var r = m.Run;
             var target = r.Route.Kind switch
             {
                 RouteKind.StaticBaseline => "baseline",
                 RouteKind.Dashboard => "p99 ≤ 200 ms",
                 _ => $"≥ {r.Route.TargetRatio:0.0} ×, p99 ≤ {r.Route.TargetP99Ms:0} ms",
             };
-            var met = Met(r, baseline) switch { true => "yes", false => "**no**", null => "—" };
+            var met = Met(m) switch { true => "yes", false => "**no**", null => "—" };
+            var around = r.Route.Kind == RouteKind.StaticBaseline ? "—" : $"{m.BaselineBefore:0}, {m.BaselineAfter:0}";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Route.Name} (`{r.Route.Method} {r.Route.Path}`) | {r.RequestsPerSecond:0} | {r.RequestsPerSecond / baseline:0.00} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0} | {r.Errors} | {r.StealPercent:0} % | {target} | {met} |");
+                $"| {r.Route.Name} (`{r.Route.Method} {r.Route.Path}`) | {r.RequestsPerSecond:0} | {around} | {m.Ratio:0.00} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0} | {r.Errors} | {r.StealPercent:0} % | {m.WarmUpRounds} | {target} | {met} |");
         }
 
         md.AppendLine();
@@ -90,13 +97,13 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteResult> resu
         await File.WriteAllTextAsync(Path.Combine(options.Output, "load.md"), md.ToString());
     }
 
-    private static bool? Met(RouteResult r, double baseline) => r.Route.Kind switch
+    private static bool? Met(RouteMeasurement m) => m.Run.Route.Kind switch
     {
         RouteKind.StaticBaseline => null,
-        _ => (r.Route.TargetRatio is not { } ratio || r.RequestsPerSecond / baseline >= ratio)
-            && (r.Route.TargetP99Ms is not { } p99 || r.P99Ms <= p99)
-            && r.Errors == 0
-            && r.Requests > 0,
+        _ => (m.Run.Route.TargetRatio is not { } ratio || m.Ratio >= ratio)
+            && (m.Run.Route.TargetP99Ms is not { } p99 || m.Run.P99Ms <= p99)
+            && m.Run.Errors == 0
+            && m.Run.Requests > 0,
     };
 
     private static string Machine()

@@ -18,6 +18,17 @@ public sealed record RouteResult(
     double MaxRssMb,
     double StealPercent);
 
+/// <summary>
+/// A route's run with the static file's req/s measured just before and just after it (the baseline it is reported
+/// against), and its warm-up: bursts of load, each followed by a pause until the server was idle.
+/// </summary>
+public sealed record RouteMeasurement(RouteResult Run, double BaselineBefore, double BaselineAfter, int WarmUpRounds, TimeSpan LastWarmUpTail)
+{
+    public double Baseline => (BaselineBefore + BaselineAfter) / 2;
+
+    public double Ratio => Baseline > 0 ? Run.RequestsPerSecond / Baseline : 0;
+}
+
 /// <summary>wrk (Debian package <c>wrk</c>), pinned to its own core, with a Lua script per route that reports in JSON.</summary>
 public sealed class Wrk(string path)
 {
