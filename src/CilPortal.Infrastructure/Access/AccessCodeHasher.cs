@@ -119,19 +119,16 @@ public sealed class AccessCodeHasher(AccessCodeHashSettings settings, PasswordHa
             return VerifyPbkdf2(user, hashedPassword, providedPassword);
         }
 
-        var parts = hashedPassword[Prefix.Length..].Split('$');
         Span<byte> salt = stackalloc byte[SaltLength];
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (parts.Length != 3
-            || !Convert.TryFromBase64String(parts[1], salt, out var saltLength) || saltLength != SaltLength
-            || !Convert.TryFromBase64String(parts[2], expected, out var macLength) || macLength != HMACSHA256.HashSizeInBytes)
+        if (!TryParse(hashedPassword, out var keyId, salt, expected))
         {
             return PasswordVerificationResult.Failed;
         }
 
         // Under an unknown key the code cannot be checked (it has to be issued again); the computation is done anyway, so
         // that the answer takes as long.
-        var key = settings.Find(parts[0]);
+        var key = settings.Find(keyId);
         var actual = Mac(key ?? settings.Current, salt.ToArray(), providedPassword);
         if (!CryptographicOperations.FixedTimeEquals(actual, expected) || key is null)
         {
@@ -142,9 +139,33 @@ public sealed class AccessCodeHasher(AccessCodeHashSettings settings, PasswordHa
     }
 
     /// <summary>Whether a keyed hash was made under none of the known keys (a code to issue again).</summary>
-    public bool IsUnderAnotherKey(string? hash) =>
-        hash is not null && !IsPbkdf2(hash) && hash.IndexOf('$', Prefix.Length) is var end && end > Prefix.Length
-        && settings.Find(hash.AsSpan(Prefix.Length, end - Prefix.Length)) is null;
+    public bool IsUnderAnotherKey(string? hash)
+    {
+        Span<byte> salt = stackalloc byte[SaltLength];
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        return hash is not null && TryParse(hash, out var keyId, salt, mac) && settings.Find(keyId) is null;
+    }
+
+    /// <summary>The key id, salt and mac of a hash made here; false when the text is not one (nothing is thrown).</summary>
+    private static bool TryParse(string hash, out string keyId, Span<byte> salt, Span<byte> mac)
+    {
+        keyId = "";
+        if (!hash.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = hash[Prefix.Length..].Split('$');
+        if (parts.Length != 3
+            || !Convert.TryFromBase64String(parts[1], salt, out var saltLength) || saltLength != SaltLength
+            || !Convert.TryFromBase64String(parts[2], mac, out var macLength) || macLength != HMACSHA256.HashSizeInBytes)
+        {
+            return false;
+        }
+
+        keyId = parts[0];
+        return true;
+    }
 
     /// <summary>Spends what checking a PBKDF2 hash costs, on a decoy: an answer then takes as long as for such a code.</summary>
     public void SpendPbkdf2Check() => pbkdf2.VerifyHashedPassword(new Demand(), pbkdf2Decoy.Value, AccessCode.Generate());

@@ -61,14 +61,14 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
     private static readonly Expression<Func<ExchangeListing, bool>> IsVisible = l => l.Status == ListingStatus.Published && l.Member!.Status == MemberStatus.Verified && l.Member.PausedAt == null;
 
     /// <summary>
-    /// A listing as the member's pages show it; its <see cref="ListingSummary.CommuneName"/> holds the INSEE code until
+    /// A listing as the member's pages show it; its <see cref="ListingSummary.CommuneName"/> is empty until
     /// <see cref="NamedAsync"/> puts the commune's name from memory (a closure-free expression: compiled queries use it too).
     /// </summary>
     private static readonly Expression<Func<ExchangeListing, ListingSummary>> Summary = l => new ListingSummary(
         l.Id,
         l.Member!.Pseudonym,
         l.Member.Residence!.CommuneInseeCode,
-        l.Member.Residence.CommuneInseeCode,
+        "",
         l.Member.Residence.QpvCode != null,
         l.Typology,
         l.Surface,
