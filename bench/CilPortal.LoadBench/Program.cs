@@ -39,12 +39,16 @@ foreach (var prepared in routes)
 
     // The machine's speed drifts during a run (a virtual machine's neighbours): the static file is measured again just
     // before and just after each route, and the route reported against the mean of the two.
-    var before = await wrk.RunAsync(server, staticRun.Route, options, TimeSpan.FromSeconds(options.BaselineSeconds));
+    // (--baseline-seconds 0: against the static file's first run only, as before this was measured.)
+    async Task<double> StaticNowAsync() => options.BaselineSeconds > 0
+        ? (await wrk.RunAsync(server, staticRun.Route, options, TimeSpan.FromSeconds(options.BaselineSeconds))).RequestsPerSecond
+        : staticRun.RequestsPerSecond;
+    var before = await StaticNowAsync();
     var run = await wrk.RunAsync(server, route, options, TimeSpan.FromSeconds(options.Seconds));
-    var after = await wrk.RunAsync(server, staticRun.Route, options, TimeSpan.FromSeconds(options.BaselineSeconds));
-    var measured = new RouteMeasurement(run, before.RequestsPerSecond, after.RequestsPerSecond, warmUp.Rounds, warmUp.Tail);
+    var after = await StaticNowAsync();
+    var measured = new RouteMeasurement(run, before, after, warmUp.Rounds, warmUp.Tail);
     results.Add(measured);
-    Console.WriteLine($"{run.RequestsPerSecond,10:0} req/s  {measured.Ratio,5:0.00} ×  p50 {run.P50Ms,7:0.00} ms  p99 {run.P99Ms,7:0.00} ms  RSS max {run.MaxRssMb,5:0} MB  (statique {before.RequestsPerSecond:0} puis {after.RequestsPerSecond:0}, {warmUp.Rounds} tours de chauffe){(run.Errors > 0 ? $"  ERREURS {run.Errors}" : "")}");
+    Console.WriteLine($"{run.RequestsPerSecond,10:0} req/s  {measured.Ratio,5:0.00} ×  p50 {run.P50Ms,7:0.00} ms  p99 {run.P99Ms,7:0.00} ms  RSS max {run.MaxRssMb,5:0} MB  (statique {before:0} puis {after:0}, {warmUp.Rounds} tours de chauffe){(run.Errors > 0 ? $"  ERREURS {run.Errors}" : "")}");
 }
 
 var soak = options.SoakMinutes > 0 ? await SoakResult.RunAsync(wrk, server, routes, options) : null;
