@@ -116,11 +116,10 @@ public class IndexModel(CilPortalDbContext db, CommuneNames names, CilPortal.Inf
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var bailleurs = await db.Bailleurs.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(cancellationToken);
-        var communes = await names.InFrenchOrderAsync(cancellationToken);
+        Communes = await names.InFrenchOrderAsync(cancellationToken);
         Bailleurs = [.. bailleurs.Select(b => (b.Id, b.Name))];
-        Communes = communes;
         var bailleurNames = Bailleurs.ToDictionary(b => b.Id, b => b.Name);
-        var communeNames = Communes.ToDictionary(c => c.InseeCode, c => c.Name);
+        var communeNames = await names.AllAsync(cancellationToken);
         Reservataires = [.. (await db.Reservataires.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken))
             .Select(r => new ReservataireRow(r.Id, r.Name, r.Kind,
                 r.BailleurId is { } b ? bailleurNames.GetValueOrDefault(b) : r.CommuneInseeCode is { } c ? communeNames.GetValueOrDefault(c, c) : null))];

@@ -123,11 +123,10 @@ public class IndexModel(CilPortalDbContext db, CommuneNames communeNames, Statis
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var communes = await communeNames.InFrenchOrderAsync(cancellationToken);
+        Communes = await communeNames.InFrenchOrderAsync(cancellationToken);
         var qpvs = await db.Qpvs.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Code, q.Name }).ToListAsync(cancellationToken);
-        Communes = communes;
         Qpvs = [.. qpvs.Select(q => (q.Code, q.Name))];
-        var names = Communes.ToDictionary(c => c.InseeCode, c => c.Name);
+        var names = await communeNames.AllAsync(cancellationToken);
         var qpvNames = Qpvs.ToDictionary(q => q.Code, q => q.Name);
         Sectors = [.. (await db.Sectors.AsNoTracking().Include(s => s.Communes).Include(s => s.Qpvs).AsSplitQuery().OrderBy(s => s.Name).ToListAsync(cancellationToken))
             .Select(s => new SectorRow(s.Id, s.Name,
