@@ -14,29 +14,29 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteMeasurement>
     public async Task WriteAsync()
     {
         Directory.CreateDirectory(options.Output);
-        var rows = results.Select(m => (m, r: m.Run)).Select(x => new
+        var rows = results.Select(m => new
         {
-            route = x.r.Route.Name,
-            method = x.r.Route.Method,
-            path = x.r.Route.Path,
-            kind = x.r.Route.Kind.ToString(),
-            requests_per_second = Math.Round(x.r.RequestsPerSecond, 1),
-            ratio_to_static = Math.Round(x.m.Ratio, 3),
-            static_before_rps = Math.Round(x.m.BaselineBefore, 1),
-            static_after_rps = Math.Round(x.m.BaselineAfter, 1),
-            warmup_rounds = x.m.WarmUpRounds,
-            last_warmup_tail_seconds = Math.Round(x.m.LastWarmUpTail.TotalSeconds, 1),
-            p50_ms = Math.Round(x.r.P50Ms, 2),
-            p90_ms = Math.Round(x.r.P90Ms, 2),
-            p99_ms = Math.Round(x.r.P99Ms, 2),
-            max_ms = Math.Round(x.r.MaxMs, 2),
-            requests = x.r.Requests,
-            errors = x.r.Errors,
-            max_rss_mb = Math.Round(x.r.MaxRssMb, 1),
-            cpu_steal_percent = Math.Round(x.r.StealPercent, 1),
-            target_ratio = x.r.Route.TargetRatio,
-            target_p99_ms = x.r.Route.TargetP99Ms,
-            met = Met(x.m),
+            route = m.Run.Route.Name,
+            method = m.Run.Route.Method,
+            path = m.Run.Route.Path,
+            kind = m.Run.Route.Kind.ToString(),
+            requests_per_second = Math.Round(m.Run.RequestsPerSecond, 1),
+            ratio_to_static = Math.Round(m.Ratio, 3),
+            static_before_rps = Math.Round(m.BaselineBefore, 1),
+            static_after_rps = Math.Round(m.BaselineAfter, 1),
+            warmup_rounds = m.WarmUpRounds,
+            last_warmup_tail_seconds = Math.Round(m.LastWarmUpTail.TotalSeconds, 1),
+            p50_ms = Math.Round(m.Run.P50Ms, 2),
+            p90_ms = Math.Round(m.Run.P90Ms, 2),
+            p99_ms = Math.Round(m.Run.P99Ms, 2),
+            max_ms = Math.Round(m.Run.MaxMs, 2),
+            requests = m.Run.Requests,
+            errors = m.Run.Errors,
+            max_rss_mb = Math.Round(m.Run.MaxRssMb, 1),
+            cpu_steal_percent = Math.Round(m.Run.StealPercent, 1),
+            target_ratio = m.Run.Route.TargetRatio,
+            target_p99_ms = m.Run.Route.TargetP99Ms,
+            met = Met(m),
         }).ToList();
         var document = new
         {
