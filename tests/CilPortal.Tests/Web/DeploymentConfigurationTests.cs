@@ -1,3 +1,4 @@
+using CilPortal.Tests.Support;
 using System.Text.Json;
 using YamlDotNet.RepresentationModel;
 
@@ -6,7 +7,7 @@ namespace CilPortal.Tests.Web;
 /// <summary>The docker-compose file must configure the keys the app really reads.</summary>
 public class DeploymentConfigurationTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryFiles.Root;
 
     [Fact]
     public void Every_environment_key_of_the_compose_web_service_is_a_setting_the_app_reads()
@@ -69,16 +70,5 @@ public class DeploymentConfigurationTests
         {
             Flatten(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}:{property.Name}", keys);
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CilPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CilPortal.sln introuvable au-dessus du dossier des tests.");
     }
 }

@@ -1,0 +1,18 @@
+namespace CilPortal.Tests.Support;
+
+/// <summary>Files of the repository itself (the folder holding CilPortal.sln, found above the tests' output folder).</summary>
+public static class RepositoryFiles
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CilPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CilPortal.sln introuvable au-dessus du dossier des tests.");
+    }
+}
