@@ -37,6 +37,7 @@ services.AddSingleton<IEmailTransport>(sp => string.IsNullOrWhiteSpace(smtpOptio
     ? new PickupDirectoryTransport(smtpOptions, Path.GetFullPath(smtpOptions.PickupDirectory, builder.Environment.ContentRootPath), sp.GetRequiredService<ILogger<PickupDirectoryTransport>>())
     : new SmtpEmailTransport(smtpOptions));
 services.AddScoped<Outbox>();
+services.AddScoped<RequestConnection>();
 services.AddSingleton<OutboxDispatcher>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());

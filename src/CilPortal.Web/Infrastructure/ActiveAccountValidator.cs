@@ -37,7 +37,8 @@ public static class ActiveAccountValidator
             return;
         }
 
-        var db = context.HttpContext.RequestServices.GetRequiredService<CilPortalDbContext>();
+        // On the request's connection, which stays open for the page's queries (RequestConnection).
+        var db = await context.HttpContext.RequestServices.GetRequiredService<RequestConnection>().OpenAsync(context.HttpContext.RequestAborted);
         var active = await IsActive(db, userId, context.HttpContext.RequestAborted);
         if (active != true)
         {

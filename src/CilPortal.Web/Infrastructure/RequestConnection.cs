@@ -1,0 +1,37 @@
+using CilPortal.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CilPortal.Web.Infrastructure;
+
+/// <summary>
+/// The request's database connection, opened by the session check (<see cref="ActiveAccountValidator"/>) and kept open
+/// for the page's own queries until the end of the request, instead of one open and close for the check and another for
+/// the page (issue #11: an open of a pooled SQLite connection registers EF Core's SQL functions again, a close removes
+/// them, both under the pool's lock). Scoped: created after the request's context, it is disposed before it, so the
+/// context goes back to its pool with its connection closed.
+/// </summary>
+public sealed class RequestConnection(CilPortalDbContext db) : IAsyncDisposable
+{
+    private bool open;
+
+    /// <summary>The request's context, its connection open until the end of the request.</summary>
+    public async Task<CilPortalDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            open = true;
+        }
+
+        return db;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (open)
+        {
+            open = false;
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
