@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CilPortal.Web.Infrastructure;
 
 /// <summary>
-/// The request's database connection, opened by the session check (<see cref="ActiveAccountValidator"/>) and kept open
-/// for the page's own queries until the end of the request, instead of one open and close for the check and another for
-/// the page (issue #11: an open of a pooled SQLite connection registers EF Core's SQL functions again, a close removes
-/// them, both under the pool's lock). Scoped: created after the request's context, it is disposed before it, so the
+/// The request's database connection, opened by the session check (<see cref="ActiveAccountValidator"/>), or by an
+/// anonymous page whose steps each query, and kept open until the end of the request, instead of one open and close per
+/// step (issue #11: an open of a pooled SQLite connection registers EF Core's SQL functions again, a close removes them,
+/// both under the pool's lock). Scoped: created after the request's context, it is disposed before it, so the
 /// context goes back to its pool with its connection closed.
 /// </summary>
 public sealed class RequestConnection(CilPortalDbContext db) : IAsyncDisposable

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Seeding;
+using CilPortal.Tests.Access;
 using CilPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,7 +12,8 @@ namespace CilPortal.Tests.Web;
 
 /// <summary>
 /// A signed-in page checks its session and reads its data on one database connection, opened by the check and closed
-/// when the request ends (RequestConnection, issue #11): one open and close per request instead of one per step.
+/// when the request ends (RequestConnection, issue #11): one open and close per request instead of one per step; the
+/// status lookup without account likewise.
 /// </summary>
 public sealed class RequestConnectionTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
 {
@@ -53,6 +55,29 @@ public sealed class RequestConnectionTests(CilPortalWebFactory factory) : IClass
         await connections.WaitUntilAllClosedAsync();
         Assert.True(connections.Opened >= 1, $"opened {connections.Opened}, closed {connections.Closed}");
         Assert.Equal(connections.Opened, connections.Closed);
+    }
+
+    [Fact]
+    public async Task The_status_lookup_checks_the_code_and_reads_the_demand_on_one_connection()
+    {
+        string nur;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            nur = await db.Users.Where(u => u.Email == DemoAccounts.Applicant)
+                .Join(db.Demands, u => u.LinkedDemandId, d => (int?)d.Id, (u, d) => d.Nur)
+                .SingleAsync();
+        }
+
+        var client = factory.CreateClient();
+        await DemandLookupTests.LookupAsync(client, nur, DemoAccounts.ApplicantAccessCode);
+        using var connections = await ConnectionEvents.StartAsync(factory.DatabasePath);
+        var html = await DemandLookupTests.LookupAsync(client, nur, DemoAccounts.ApplicantAccessCode);
+
+        Assert.Contains($"class=\"nur\">{nur}<", html, StringComparison.Ordinal);
+        await connections.WaitUntilAllClosedAsync();
+        Assert.Equal(1, connections.Opened);
+        Assert.Equal(1, connections.Closed);
     }
 
     /// <summary>EF Core's connection events for one database file, from every context of the process.</summary>

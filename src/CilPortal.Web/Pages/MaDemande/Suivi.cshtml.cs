@@ -14,7 +14,7 @@ namespace CilPortal.Web.Pages.MaDemande;
 /// </summary>
 [EnableRateLimiting(RateLimits.PublicForm)]
 [Captcha(AfterFailures = FailuresBeforeCaptcha)]
-public class SuiviModel(DemandAccessService access, DemandStatusQuery demands, CaptchaGate captcha) : PageModel
+public class SuiviModel(DemandAccessService access, DemandStatusQuery demands, CaptchaGate captcha, RequestConnection connection) : PageModel
 {
     public const string Refused = "Numéro unique ou code d'accès incorrect. Vérifiez les deux sur votre fiche d'information.";
     /// <summary>Failed lookups from one address after which its posts need the anti-robot check.</summary>
@@ -39,6 +39,8 @@ public class SuiviModel(DemandAccessService access, DemandStatusQuery demands, C
             return Page();
         }
 
+        // The code's check and the demand's queries on one connection (issue #11).
+        await connection.OpenAsync(cancellationToken);
         var result = await access.VerifyAsync(Input.Nur, Input.Code, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         switch (result.Outcome)
         {
