@@ -29,9 +29,6 @@ public sealed partial class ContentStore : IDisposable
         .IgnoreUnmatchedProperties()
         .Build();
 
-    /// <summary>Titles in French order; built once (each lookup of the culture takes a lock).</summary>
-    private static readonly StringComparer FrenchTitles = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), false);
-
     private readonly PhysicalFileProvider? files;
     private readonly ILogger<ContentStore> logger;
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
@@ -78,7 +75,7 @@ public sealed partial class ContentStore : IDisposable
 
     /// <summary>Pages of a section, in order.</summary>
     public IReadOnlyList<ContentPage> InSection(string section) =>
-        [.. Pages.Values.Where(p => p.Section == section).OrderBy(p => p.Order).ThenBy(p => p.Title, FrenchTitles)];
+        [.. Pages.Values.Where(p => p.Section == section).OrderBy(p => p.Order).ThenBy(p => p.Title, CilPortal.Infrastructure.Statistics.CommuneNames.FrenchOrder)];
 
     /// <summary>The sections that have pages, in menu order, each with its pages in order.</summary>
     public IReadOnlyList<ContentSection> Sections() =>
