@@ -18,7 +18,7 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
     [Fact]
     public async Task The_nur_and_the_access_code_of_the_information_sheet_open_the_status_page()
     {
-        var nur = await DemoApplicantNurAsync();
+        var nur = await DemoApplicantNurAsync(factory);
 
         var html = await LookupAsync(factory.CreateClient(), nur, "dema nde2 26");
 
@@ -29,7 +29,7 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
     [Fact]
     public async Task An_unknown_nur_and_a_wrong_code_get_exactly_the_same_answer()
     {
-        var nur = await DemoApplicantNurAsync();
+        var nur = await DemoApplicantNurAsync(factory);
 
         var wrongCode = await LookupAsync(factory.CreateClient(), nur, "ABCD-EFGH-23");
         var unknownNur = await LookupAsync(factory.CreateClient(), "9990101999999Z9999", "ABCD-EFGH-23");
@@ -73,7 +73,7 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
     [Fact]
     public async Task A_new_code_replaces_the_old_one()
     {
-        var nur = await DemoApplicantNurAsync();
+        var nur = await DemoApplicantNurAsync(factory);
         string first, second;
         using (var scope = factory.Services.CreateScope())
         {
@@ -108,7 +108,8 @@ public partial class DemandLookupTests(CilPortalWebFactory factory) : IClassFixt
         Assert.Equal(1, hasher.Verifications);
     }
 
-    private async Task<string> DemoApplicantNurAsync()
+    /// <summary>The NUR of the demo applicant's demand.</summary>
+    internal static async Task<string> DemoApplicantNurAsync(CilPortalWebFactory factory)
     {
         _ = factory.Server;
         using var scope = factory.Services.CreateScope();

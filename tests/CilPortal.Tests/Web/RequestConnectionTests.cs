@@ -60,15 +60,7 @@ public sealed class RequestConnectionTests(CilPortalWebFactory factory) : IClass
     [Fact]
     public async Task The_status_lookup_checks_the_code_and_reads_the_demand_on_one_connection()
     {
-        string nur;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
-            nur = await db.Users.Where(u => u.Email == DemoAccounts.Applicant)
-                .Join(db.Demands, u => u.LinkedDemandId, d => (int?)d.Id, (u, d) => d.Nur)
-                .SingleAsync();
-        }
-
+        var nur = await DemandLookupTests.DemoApplicantNurAsync(factory);
         var client = factory.CreateClient();
         await DemandLookupTests.LookupAsync(client, nur, DemoAccounts.ApplicantAccessCode);
         using var connections = await ConnectionEvents.StartAsync(factory.DatabasePath);
