@@ -5,6 +5,14 @@ public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Every Razor file of the portal's pages, its path under Pages/ and its text (for the convention tests).</summary>
+    public static IEnumerable<(string Name, string Text)> RazorPages()
+    {
+        var pages = Path.Combine(Root, "src", "CilPortal.Web", "Pages");
+        return Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
+            .Select(file => (Path.GetRelativePath(pages, file), File.ReadAllText(file)));
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -13,9 +13,8 @@ public partial class AppRelativeUrlConventionTests
     [Fact]
     public void No_page_writes_an_address_relative_to_the_application_root()
     {
-        var pages = Path.Combine(RepositoryFiles.Root, "src", "CilPortal.Web", "Pages");
-        var found = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
-            .SelectMany(file => AppRelativeAttribute().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetRelativePath(pages, file)}: {m.Value}"))
+        var found = RepositoryFiles.RazorPages()
+            .SelectMany(page => AppRelativeAttribute().Matches(page.Text).Select(m => $"{page.Name}: {m.Value}"))
             .ToList();
 
         Assert.Empty(found);

@@ -13,18 +13,13 @@ public partial class SelectListConventionTests
     [Fact]
     public void Every_option_of_a_list_bound_to_the_model_says_whether_it_is_selected()
     {
-        var pages = Path.Combine(RepositoryFiles.Root, "src", "CilPortal.Web", "Pages");
-        var unmarked = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
-        {
-            foreach (Match select in BoundSelect().Matches(File.ReadAllText(file)))
-            {
-                unmarked.AddRange(Option().Matches(select.Value)
-                    .Select(o => o.Value)
-                    .Where(o => !o.Contains("selected=", StringComparison.Ordinal) && !o.Contains("value=\"\"", StringComparison.Ordinal))
-                    .Select(o => $"{Path.GetRelativePath(pages, file)}: {o}"));
-            }
-        }
+        var unmarked = RepositoryFiles.RazorPages()
+            .SelectMany(page => BoundSelect().Matches(page.Text)
+                .SelectMany(select => Option().Matches(select.Value))
+                .Select(option => option.Value)
+                .Where(option => !option.Contains("selected=", StringComparison.Ordinal) && !option.Contains("value=\"\"", StringComparison.Ordinal))
+                .Select(option => $"{page.Name}: {option}"))
+            .ToList();
 
         Assert.Empty(unmarked);
     }
