@@ -13,10 +13,21 @@ namespace CilPortal.Tests.Web;
 /// <summary>
 /// A signed-in page checks its session and reads its data on one database connection, opened by the check and closed
 /// when the request ends (RequestConnection, issue #11): one open and close per request instead of one per step; the
-/// status lookup without account likewise.
+/// status lookup without account likewise. The events are counted for the test's database file, so the portal's own
+/// background work must stay quiet while a test listens: <see cref="QuietPortal"/>.
 /// </summary>
-public sealed class RequestConnectionTests(CilPortalWebFactory factory) : IClassFixture<CilPortalWebFactory>
+public sealed class RequestConnectionTests(RequestConnectionTests.QuietPortal factory) : IClassFixture<RequestConnectionTests.QuietPortal>
 {
+    /// <summary>
+    /// The outbox dispatcher polls its table every 5 seconds even with the scheduled jobs off (a lease taken, then the due
+    /// messages read: two connections of its own); counted with the request's, they failed a test now and then (CI: 5
+    /// opened, 4 closed). Here it passes once at start-up and then not for an hour.
+    /// </summary>
+    public sealed class QuietPortal : CilPortalWebFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Outbox:PollMilliseconds"] = "3600000" };
+    }
+
     [Fact]
     public async Task A_signed_in_page_opens_one_connection_and_closes_it_when_the_request_ends()
     {
