@@ -15,7 +15,8 @@ public sealed record BenchOptions(
     int Port,
     int ServerCore,
     int LoadCore,
-    string Password)
+    string Password,
+    IReadOnlyList<string> Routes)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -39,7 +40,18 @@ public sealed record BenchOptions(
             Number("--port", 5091),
             Number("--server-core", 0),
             Number("--load-core", 1),
-            Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "Bench-CilPortal-2026");
+            Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "Bench-CilPortal-2026",
+            Value("--routes", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// Whether a route is measured: all of them without <c>--routes</c>; with it, those whose path starts with one of its
+    /// comma-separated values (<c>--routes /echanges/annonces,/ma-demande</c>), and always the static file, the baseline.
+    /// </summary>
+    public bool Measures(BenchRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return Routes.Count == 0 || route.Kind == RouteKind.StaticBaseline || Routes.Any(r => route.Path.StartsWith(r, StringComparison.Ordinal));
     }
 
     /// <summary>The repository root: the folder holding CilPortal.sln, from the current directory up.</summary>

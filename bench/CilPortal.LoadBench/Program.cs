@@ -4,7 +4,7 @@ using CilPortal.LoadBench;
 // The load benchmark of issue #11: the portal in Production on the benchmark territory, driven by wrk route after route,
 // each reported against a static file served by the same process in the same run.
 //   dotnet run -c Release --project bench/CilPortal.LoadBench -- [--db bench/data/metropole.db] [--seconds 30] [--warmup-seconds 10]
-//       [--baseline-seconds 10] [--connections 32] [--soak-minutes 10] [--out bench/results]
+//       [--baseline-seconds 10] [--connections 32] [--soak-minutes 10] [--out bench/results] [--routes /ma-demande,/echanges/annonces]
 var options = BenchOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -17,7 +17,7 @@ if (!File.Exists(options.Database))
 var wrk = Wrk.Locate();
 await using var server = await PortalServer.StartAsync(options);
 Console.WriteLine($"Portail démarré (pid {server.ProcessId}, cœur {options.ServerCore}) sur {server.BaseAddress}, base {options.Database}");
-var routes = await RouteCatalogue.PrepareAsync(server.BaseAddress, options);
+var routes = (await RouteCatalogue.PrepareAsync(server.BaseAddress, options)).Where(options.Measures).ToList();
 var results = new List<RouteMeasurement>();
 RouteResult? staticRun = null;
 foreach (var prepared in routes)
