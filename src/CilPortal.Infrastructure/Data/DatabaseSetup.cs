@@ -58,6 +58,8 @@ public static class DatabaseSetup
 
         services.AddSingleton(options);
         services.AddSingleton<StatisticsVersion>();
+        services.AddSingleton<ExchangeVersion>();
+        services.AddSingleton<CilPortal.Infrastructure.Exchanges.ExchangeSearchCache>();
         services.AddSingleton<CilPortal.Infrastructure.Jobs.JobLeases>();
         services.AddMemoryCache();
         services.AddScoped<KeyFiguresService>();
@@ -96,7 +98,7 @@ public static class DatabaseSetup
         // one, which cost more than most of the queries a page runs (issue #11, bench/results/README.md). The context
         // keeps no state of its own between requests; EF Core resets its change tracker when it goes back to the pool.
         services.AddDbContextPool<CilPortalDbContext>((provider, builder) =>
-            Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>()));
+            Configure(builder, options.Provider, connectionString).AddInterceptors(provider.GetRequiredService<StatisticsVersion>(), provider.GetRequiredService<ExchangeVersion>()));
         return services;
     }
 

@@ -30,7 +30,7 @@ public sealed record ListingSummary(
 public sealed record ListingFilter(string? CommuneInseeCode = null, Typology? Typology = null, decimal? MaxRentWithCharges = null, decimal? MinSurface = null, bool? InQpv = null, bool AccessibleOnly = false, bool OutdoorSpaceOnly = false);
 
 /// <summary>Read-side queries of the marketplace, shaped for the member's pages.</summary>
-public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeNames)
+public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeNames, ExchangeSearchCache searchCache)
 {
     public const int PageSize = 20;
 
@@ -40,10 +40,12 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
 
     /// <summary>Published listings of active members other than <paramref name="viewerMemberId"/>, newest first.</summary>
     /// <remarks>
-    /// The search is the marketplace's busiest page (issue #11): its count and its page are compiled queries whose absent
-    /// filters are null parameters. As LINQ queries, EF Core walked, evaluated and hashed their expressions at each run, a
-    /// quarter of the page's CPU on the metropolis; compiled, it does not, and a null parameter still drops its condition
-    /// from the SQL (EF Core keeps one SQL text per pattern of null parameters), so the count keeps its covering index.
+    /// The search is the marketplace's busiest page (issue #11). The listings that meet its filters, up to what it counts,
+    /// are shared by every viewer (<see cref="ExchangeSearchCache"/>, read again when the exchange data changes); each
+    /// search leaves out its viewer's own listing, counts what remains and reads its page's twenty listings by their
+    /// numbers, visible ones only. A page past those counted (only typed in the address) runs its own query. The queries
+    /// are compiled, their absent filters null parameters: EF Core drops such a condition from the SQL (one SQL text per
+    /// pattern of null parameters) and no longer walks and hashes the expressions at each run.
     /// </remarks>
     public async Task<(IReadOnlyList<ListingSummary> Items, int Total)> SearchAsync(int viewerMemberId, ListingFilter filter, int page, CancellationToken cancellationToken = default)
     {
@@ -51,8 +53,23 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         var commune = string.IsNullOrEmpty(filter.CommuneInseeCode) ? null : filter.CommuneInseeCode;
         bool? accessible = filter.AccessibleOnly ? true : null;
         bool? outdoor = filter.OutdoorSpaceOnly ? true : null;
-        var total = await CountOf(db, viewerMemberId, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, MaxCounted + 1, cancellationToken);
-        var items = await PageOf(db, viewerMemberId, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, Math.Max(0, page - 1) * PageSize, PageSize)
+        var matches = await searchCache.GetOrComputeAsync(
+            filter with { CommuneInseeCode = commune },
+            async () => await MatchesOf(db, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, MaxCounted + 2).ToListAsync(CancellationToken.None),
+            cancellationToken);
+
+        // Read up to two more than counted, so that without the viewer's own listing one more than counted remains.
+        var others = matches.Where(m => m.MemberId != viewerMemberId).ToList();
+        var skip = Math.Max(0, page - 1) * PageSize;
+        var total = Math.Min(others.Count, MaxCounted + 1);
+        if (skip + PageSize <= others.Count || matches.Count < MaxCounted + 2)
+        {
+            var ids = others.Skip(skip).Take(PageSize).Select(m => m.ListingId).ToArray();
+            var found = ids.Length == 0 ? [] : (await VisibleSummariesOf(db, ids).ToListAsync(cancellationToken)).ToDictionary(s => s.Id);
+            return (await NamedAsync([.. ids.Where(found.ContainsKey).Select(id => found[id])], cancellationToken), total);
+        }
+
+        var items = await PageOf(db, viewerMemberId, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, skip, PageSize)
             .ToListAsync(cancellationToken);
         return (await NamedAsync(items, cancellationToken), total);
     }
@@ -83,12 +100,12 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         l.Photos.Count);
 
     // The two queries of the search share their conditions (a compiled query cannot call a method that builds a query):
-    // keep them the same. The residence's conditions are subqueries rather than navigations, so that the count without
-    // them does not join the residences (0.3 ms more on 50,000 listings).
-    private static readonly Func<CilPortalDbContext, int, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, CancellationToken, Task<int>> CountOf = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int viewer, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int limit, CancellationToken _) =>
+    // keep them the same. The residence's conditions are subqueries rather than navigations, so that the matches without
+    // them do not join the residences (0.3 ms more on 50,000 listings).
+    private static readonly Func<CilPortalDbContext, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, IAsyncEnumerable<SearchMatch>> MatchesOf = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int limit) =>
             db.ExchangeListings
-                .Where(IsVisible).Where(l => l.MemberId != viewer)
+                .Where(IsVisible)
                 .Where(l => (commune == null || db.Residences.Any(r => r.Id == l.Member!.ResidenceId && r.CommuneInseeCode == commune))
                     && (typology == null || l.Typology == typology)
                     && (maxRent == null || l.Rent + l.Charges <= maxRent)
@@ -96,8 +113,13 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
                     && (inQpv == null || db.Residences.Any(r => r.Id == l.Member!.ResidenceId && (r.QpvCode != null) == inQpv))
                     && (accessible == null || l.Accessibility != Accessibility.None)
                     && (outdoor == null || l.HasOutdoorSpace))
+                .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id)
                 .Take(limit)
-                .Count());
+                .Select(l => new SearchMatch(l.Id, l.MemberId)));
+
+    /// <summary>The page's listings by their numbers, those still visible only (the matches may come from the cache).</summary>
+    private static readonly Func<CilPortalDbContext, int[], IAsyncEnumerable<ListingSummary>> VisibleSummariesOf = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, int[] ids) => db.ExchangeListings.AsNoTracking().Where(IsVisible).Where(l => ids.Contains(l.Id)).Select(Summary));
 
     private static readonly Func<CilPortalDbContext, int, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, int, IAsyncEnumerable<ListingSummary>> PageOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, int viewer, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int skip, int take) =>

@@ -25,7 +25,12 @@ public static class MemoryCacheOnce
     /// and handed to another request, while the computation runs.
     /// </param>
     /// <param name="expiresWhen">Also ends the entry before its lifetime (<see cref="StatisticsVersion.ChangeToken"/>).</param>
-    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, IChangeToken? expiresWhen, CancellationToken cancellationToken = default)
+    public static Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, IChangeToken? expiresWhen, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeOnceAsync(key, lifetime, compute, expiresWhen, size: null, cancellationToken);
+
+    /// <inheritdoc cref="GetOrComputeOnceAsync{T}(IMemoryCache, object, TimeSpan, Func{Task{T}}, IChangeToken?, CancellationToken)"/>
+    /// <param name="size">The entry's size, for a cache with a size limit (which refuses an entry without one).</param>
+    public static async Task<T> GetOrComputeOnceAsync<T>(this IMemoryCache cache, object key, TimeSpan lifetime, Func<Task<T>> compute, IChangeToken? expiresWhen, long? size, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cache);
         var created = false;
@@ -36,7 +41,7 @@ public static class MemoryCacheOnce
                 if (!cache.TryGetValue(key, out shared) || shared is null)
                 {
                     shared = new Lazy<Task<T>>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
-                    var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
+                    var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = size };
                     if (expiresWhen is not null)
                     {
                         options.ExpirationTokens.Add(expiresWhen);

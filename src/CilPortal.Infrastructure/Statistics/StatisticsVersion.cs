@@ -12,7 +12,7 @@ namespace CilPortal.Infrastructure.Statistics;
 /// A number that changes whenever data behind the published statistics (stock, demands, allocations)
 /// is saved, so that cached aggregates are rebuilt on the next read instead of waiting for an expiry.
 /// </summary>
-public sealed class StatisticsVersion : SaveChangesInterceptor, IDisposable
+public sealed class StatisticsVersion() : DataVersion(Watched)
 {
     private static readonly HashSet<Type> Watched =
         [
@@ -20,7 +20,24 @@ public sealed class StatisticsVersion : SaveChangesInterceptor, IDisposable
             typeof(CiaYearSettings), typeof(CiaTargetOverride), typeof(CilPortal.Domain.Territory.Sector), typeof(CilPortal.Domain.Territory.SectorCommune), typeof(CilPortal.Domain.Territory.SectorQpv),
             typeof(CilPortal.Domain.Territory.Commune), typeof(CilPortal.Domain.Eligibility.IncomeCeilingScale),
         ];
+}
 
+/// <summary>
+/// A number that changes whenever what the exchange search shows is saved (listings, their photos, members, residences),
+/// so that the search's cached results (<see cref="CilPortal.Infrastructure.Exchanges.ExchangeSearchCache"/>) are read
+/// again at the next search. Apart from <see cref="StatisticsVersion"/>: a listing edited must not throw away the key
+/// figures, which take a second to compute on a metropolis.
+/// </summary>
+public sealed class ExchangeVersion() : DataVersion(
+    new HashSet<Type> { typeof(CilPortal.Domain.Exchanges.ExchangeListing), typeof(CilPortal.Domain.Exchanges.ListingPhoto), typeof(CilPortal.Domain.Exchanges.ExchangeMember), typeof(Residence) });
+
+/// <summary>
+/// A number that changes whenever entities of the watched types are saved (a SaveChanges interceptor), so that what is
+/// cached under it is read again at the next use instead of waiting for an expiry. Saves that bypass SaveChanges
+/// (ExecuteUpdate, ExecuteDelete) call <see cref="Bump"/> themselves.
+/// </summary>
+public abstract class DataVersion(IReadOnlySet<Type> watched) : SaveChangesInterceptor, IDisposable
+{
     private readonly ConditionalWeakTable<DbContext, object> pending = [];
     private long version;
     private CancellationTokenSource changed = new();
@@ -42,7 +59,19 @@ public sealed class StatisticsVersion : SaveChangesInterceptor, IDisposable
         Interlocked.Exchange(ref changed, new CancellationTokenSource()).Cancel();
     }
 
-    public void Dispose() => changed.Dispose();
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            changed.Dispose();
+        }
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -70,7 +99,7 @@ public sealed class StatisticsVersion : SaveChangesInterceptor, IDisposable
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Watched.Contains(e.Metadata.ClrType)))
+        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && watched.Contains(e.Metadata.ClrType)))
         {
             pending.AddOrUpdate(context, this);
             Bump();
