@@ -118,8 +118,15 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
                 .Select(l => new SearchMatch(l.Id, l.MemberId)));
 
     /// <summary>The page's listings by their numbers, those still visible only (the matches may come from the cache).</summary>
+    /// <remarks>
+    /// Visibility is checked in a subquery on the listing's own number: with it on the listing itself, SQLite (without
+    /// statistics) reads the listings through the status index and tests every published one against the numbers —
+    /// 48,000 rows and 3 ms on the metropolis instead of twenty lookups by number.
+    /// </remarks>
     private static readonly Func<CilPortalDbContext, int[], IAsyncEnumerable<ListingSummary>> VisibleSummariesOf = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int[] ids) => db.ExchangeListings.AsNoTracking().Where(IsVisible).Where(l => ids.Contains(l.Id)).Select(Summary));
+        (CilPortalDbContext db, int[] ids) => db.ExchangeListings.AsNoTracking()
+            .Where(l => ids.Contains(l.Id) && db.ExchangeListings.Where(IsVisible).Any(v => v.Id == l.Id))
+            .Select(Summary));
 
     private static readonly Func<CilPortalDbContext, int, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, int, IAsyncEnumerable<ListingSummary>> PageOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, int viewer, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int skip, int take) =>
