@@ -166,7 +166,10 @@ public class ExchangeListing
         Id,
         bailleurId,
         new ExchangeDwelling(communeInseeCode, isInQpv, Typology, Surface, Rent + Charges, Floor, Accessibility, OfferedFeatures),
-        new ExchangeWish(WantedCommuneCodes, WantedTypologies, MaxRentWithCharges, MinSurface, MaxFloorWithoutLift, RequiredAccessibility, MustHaves));
+        Wish);
+
+    /// <summary>What the tenant wants in exchange.</summary>
+    public ExchangeWish Wish => new(WantedCommuneCodes, WantedTypologies, MaxRentWithCharges, MinSurface, MaxFloorWithoutLift, RequiredAccessibility, MustHaves);
 }
 
 /// <summary>A photo of a listing, re-encoded by the portal (metadata stripped) before it is stored.</summary>

@@ -76,14 +76,14 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
     public async Task<Dictionary<int, int>> ScoresForAsync(int memberId, IReadOnlyList<ListingSummary> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var mine = await queries.OwnListingAsync(memberId, cancellationToken);
+        var mine = await queries.OwnListingWithoutMemberAsync(memberId, cancellationToken);
         var scores = new Dictionary<int, int>();
         if (mine is null)
         {
             return scores;
         }
 
-        var wish = mine.ToCandidate(mine.Member!.BailleurId, mine.Member.Residence!.CommuneInseeCode, mine.Member.Residence.IsInQpv).Wanted;
+        var wish = mine.Wish;
         foreach (var item in items)
         {
             var dwelling = Dwelling(item);

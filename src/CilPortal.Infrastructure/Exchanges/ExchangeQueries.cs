@@ -158,10 +158,18 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
     public Task<ExchangeListing?> OwnListingAsync(int memberId, CancellationToken cancellationToken = default) =>
         OwnListingOf(db, memberId, cancellationToken);
 
-    /// <summary>Compiled: read at every page of search results, to score them against the member's own wish.</summary>
+    /// <summary>Compiled: read at every view of a listing, to score it against the member's own wish.</summary>
     private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> OwnListingOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence)
             .FirstOrDefault(l => l.MemberId == memberId));
+
+    /// <summary>The member's own listing alone, whatever its status: its wish scores the listings of a page of results.</summary>
+    public Task<ExchangeListing?> OwnListingWithoutMemberAsync(int memberId, CancellationToken cancellationToken = default) =>
+        OwnListingWithoutMemberOf(db, memberId, cancellationToken);
+
+    /// <summary>Compiled: read at every page of search results (issue #11; the member and residence are not needed there).</summary>
+    private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> OwnListingWithoutMemberOf = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().FirstOrDefault(l => l.MemberId == memberId));
 
     public async Task<HashSet<int>> FavouriteIdsAsync(int memberId, CancellationToken cancellationToken = default) =>
         [.. await FavouriteIdsOf(db, memberId).ToListAsync(cancellationToken)];
