@@ -76,7 +76,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
     public async Task<Dictionary<int, int>> ScoresForAsync(int memberId, IReadOnlyList<ListingSummary> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var mine = await queries.OwnListingWithoutMemberAsync(memberId, cancellationToken);
+        var mine = await queries.OwnListingAsync(memberId, cancellationToken);
         var scores = new Dictionary<int, int>();
         if (mine is null)
         {

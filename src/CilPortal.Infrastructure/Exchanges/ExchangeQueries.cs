@@ -154,21 +154,12 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         return [.. ids.Select(id => items.FirstOrDefault(i => i.Id == id)).OfType<ListingSummary>()];
     }
 
-    /// <summary>The member's own listing, whatever its status, with the member and residence (its wish is scored against others).</summary>
+    /// <summary>The member's own listing alone, whatever its status: its wish scores the listings the member looks at.</summary>
     public Task<ExchangeListing?> OwnListingAsync(int memberId, CancellationToken cancellationToken = default) =>
         OwnListingOf(db, memberId, cancellationToken);
 
-    /// <summary>Compiled: read at every view of a listing, to score it against the member's own wish.</summary>
+    /// <summary>Compiled: read at every page of search results and every view of a listing (issue #11).</summary>
     private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> OwnListingOf = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().Include(l => l.Member).ThenInclude(m => m!.Residence)
-            .FirstOrDefault(l => l.MemberId == memberId));
-
-    /// <summary>The member's own listing alone, whatever its status: its wish scores the listings of a page of results.</summary>
-    public Task<ExchangeListing?> OwnListingWithoutMemberAsync(int memberId, CancellationToken cancellationToken = default) =>
-        OwnListingWithoutMemberOf(db, memberId, cancellationToken);
-
-    /// <summary>Compiled: read at every page of search results (issue #11; the member and residence are not needed there).</summary>
-    private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<ExchangeListing?>> OwnListingWithoutMemberOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, int memberId, CancellationToken _) => db.ExchangeListings.AsNoTracking().FirstOrDefault(l => l.MemberId == memberId));
 
     public async Task<HashSet<int>> FavouriteIdsAsync(int memberId, CancellationToken cancellationToken = default) =>

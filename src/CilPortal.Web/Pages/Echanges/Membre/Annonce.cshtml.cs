@@ -79,8 +79,7 @@ public class AnnonceModel(ExchangeService exchanges, ExchangeQueries queries, Ci
         if (mine is not null && !IsMine)
         {
             var theirs = Details.ToCandidate(Details.Member!.BailleurId, Details.Member.Residence!.CommuneInseeCode, Details.Member.Residence.IsInQpv);
-            var myWish = mine.ToCandidate(mine.Member!.BailleurId, mine.Member.Residence!.CommuneInseeCode, mine.Member.Residence.IsInQpv).Wanted;
-            ForMe = ExchangeCriteria.Explain(myWish, theirs.Offered, Listing.Pseudonym, code => communes.GetValueOrDefault(code, code));
+            ForMe = ExchangeCriteria.Explain(mine.Wish, theirs.Offered, Listing.Pseudonym, code => communes.GetValueOrDefault(code, code));
         }
 
         return true;
