@@ -43,7 +43,7 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
     /// The search is the marketplace's busiest page (issue #11). The listings that meet its filters, up to what it counts,
     /// are shared by every viewer (<see cref="ExchangeSearchCache"/>, read again when the exchange data changes); each
     /// search leaves out its viewer's own listing, counts what remains and reads its page's twenty listings by their
-    /// numbers, visible ones only. A page past those counted (only typed in the address) runs its own query. The queries
+    /// numbers, visible ones only; a page past those counted (only typed in the address) is empty. The queries
     /// are compiled, their absent filters null parameters: EF Core drops such a condition from the SQL (one SQL text per
     /// pattern of null parameters) and no longer walks and hashes the expressions at each run.
     /// </remarks>
@@ -58,20 +58,12 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
             async () => await MatchesOf(db, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, MaxCounted + 2).ToListAsync(CancellationToken.None),
             cancellationToken);
 
-        // Read up to two more than counted, so that without the viewer's own listing one more than counted remains.
+        // Read up to two more than counted, so that without the viewer's own listing one more than counted remains. A
+        // page past those (the search offers none: it asks for more criteria) is empty.
         var others = matches.Where(m => m.MemberId != viewerMemberId).ToList();
-        var skip = Math.Max(0, page - 1) * PageSize;
-        var total = Math.Min(others.Count, MaxCounted + 1);
-        if (skip + PageSize <= others.Count || matches.Count < MaxCounted + 2)
-        {
-            var ids = others.Skip(skip).Take(PageSize).Select(m => m.ListingId).ToArray();
-            var found = ids.Length == 0 ? [] : (await VisibleSummariesOf(db, ids).ToListAsync(cancellationToken)).ToDictionary(s => s.Id);
-            return (await NamedAsync([.. ids.Where(found.ContainsKey).Select(id => found[id])], cancellationToken), total);
-        }
-
-        var items = await PageOf(db, viewerMemberId, commune, filter.Typology, filter.MaxRentWithCharges, filter.MinSurface, filter.InQpv, accessible, outdoor, skip, PageSize)
-            .ToListAsync(cancellationToken);
-        return (await NamedAsync(items, cancellationToken), total);
+        var ids = others.Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize).Select(m => m.ListingId).ToArray();
+        var found = ids.Length == 0 ? [] : (await VisibleSummariesOf(db, ids).ToListAsync(cancellationToken)).ToDictionary(s => s.Id);
+        return (await NamedAsync([.. ids.Where(found.ContainsKey).Select(id => found[id])], cancellationToken), Math.Min(others.Count, MaxCounted + 1));
     }
 
     /// <summary>What other members may see: published listings of verified members who are not paused.</summary>
@@ -99,9 +91,8 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         l.Photos.OrderBy(p => p.Position).Select(p => (int?)p.Id).FirstOrDefault(),
         l.Photos.Count);
 
-    // The two queries of the search share their conditions (a compiled query cannot call a method that builds a query):
-    // keep them the same. The residence's conditions are subqueries rather than navigations, so that the matches without
-    // them do not join the residences (0.3 ms more on 50,000 listings).
+    // The residence's conditions are subqueries rather than navigations, so that the matches without them do not join the
+    // residences (0.3 ms more on 50,000 listings).
     private static readonly Func<CilPortalDbContext, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, IAsyncEnumerable<SearchMatch>> MatchesOf = EF.CompileAsyncQuery(
         (CilPortalDbContext db, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int limit) =>
             db.ExchangeListings
@@ -127,22 +118,6 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
         (CilPortalDbContext db, int[] ids) => db.ExchangeListings.AsNoTracking()
             .Where(l => ids.Contains(l.Id) && db.ExchangeListings.Where(IsVisible).Any(v => v.Id == l.Id))
             .Select(Summary));
-
-    private static readonly Func<CilPortalDbContext, int, string?, Typology?, decimal?, decimal?, bool?, bool?, bool?, int, int, IAsyncEnumerable<ListingSummary>> PageOf = EF.CompileAsyncQuery(
-        (CilPortalDbContext db, int viewer, string? commune, Typology? typology, decimal? maxRent, decimal? minSurface, bool? inQpv, bool? accessible, bool? outdoor, int skip, int take) =>
-            db.ExchangeListings.AsNoTracking()
-                .Where(IsVisible).Where(l => l.MemberId != viewer)
-                .Where(l => (commune == null || db.Residences.Any(r => r.Id == l.Member!.ResidenceId && r.CommuneInseeCode == commune))
-                    && (typology == null || l.Typology == typology)
-                    && (maxRent == null || l.Rent + l.Charges <= maxRent)
-                    && (minSurface == null || l.Surface >= minSurface)
-                    && (inQpv == null || db.Residences.Any(r => r.Id == l.Member!.ResidenceId && (r.QpvCode != null) == inQpv))
-                    && (accessible == null || l.Accessibility != Accessibility.None)
-                    && (outdoor == null || l.HasOutdoorSpace))
-                .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id)
-                .Skip(skip)
-                .Take(take)
-                .Select(Summary));
 
     public async Task<IReadOnlyList<ListingSummary>> SummariesAsync(IReadOnlyCollection<int> listingIds, CancellationToken cancellationToken = default) =>
         await NamedAsync(await Visible().Where(l => listingIds.Contains(l.Id)).Select(Summary).ToListAsync(cancellationToken), cancellationToken);
