@@ -47,6 +47,7 @@ services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Audit.Re
 services.AddScoped<RenewalReminderJob>();
 services.AddSingleton(configuration.GetSection(CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions.Section).Get<CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions>() ?? new CilPortal.Infrastructure.Exchanges.ExchangeMatchingOptions());
 services.AddSingleton<CilPortal.Infrastructure.Exchanges.ExchangeGraphCache>();
+services.AddHostedService<CilPortal.Infrastructure.Exchanges.ExchangeGraphWarmUp>();
 services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeService>();
 services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeQueries>();
 services.AddScoped<CilPortal.Infrastructure.Exchanges.ExchangeMatching>();

@@ -14,9 +14,23 @@ public readonly record struct ExchangeMatch(int ListingId, int Score);
 /// compressed rows (CSR): one array of targets sorted by index within each source, one byte of score per edge, and the
 /// reverse rows for the predecessors: 10 bytes per edge, plus offsets and the id lookup per listing. The graph is immutable
 /// and safe to share between threads (a page can cache it and rebuild it when a listing changes).
+/// <para>
+/// The graph keeps, of all the pairs « A accepts B's dwelling », those where B's dwelling is one of A's
+/// <see cref="MaxEdgesPerListing"/> best (highest score, then lowest listing id), and those where A is one of the
+/// <see cref="MaxEdgesPerListing"/> households B's dwelling suits best (same order): at most 2 × 100 edges a listing,
+/// whatever the wishes. On a large territory a wish of a few communes accepts thousands of dwellings (on the benchmark
+/// territory, 50,000 listings: 5,500 each at the median, 271 million pairs, 9 GB of graph), and a listing took part in
+/// hundreds of thousands of chains, of which a tenant is shown twenty. The best dwellings of each household alone would
+/// not do: everyone's best are the same few dwellings, and most listings would be in no one's; the best-suited households
+/// of each dwelling give every listing its own way into a swap or chain. A swap or chain is thus offered only when each
+/// household moves into one of its best dwellings or is among those its new dwelling suits best.
+/// </para>
 /// </remarks>
 public sealed class CompatibilityGraph
 {
+    /// <summary>The dwellings a household keeps in the graph: its best ones (see the remarks).</summary>
+    public const int MaxEdgesPerListing = 100;
+
     private const int TypologyCount = 6;
 
     private readonly ExchangeCandidate[] candidates;
@@ -57,7 +71,8 @@ public sealed class CompatibilityGraph
     /// Builds the graph through an index of the offered dwellings by commune × typology (each bucket sorted by rent, and by
     /// surface in blocks sorted by rent): a wish visits only the buckets of its communes (all when none) and typologies (all
     /// when none), and in each only the dwellings within its maximum rent and down to its minimum surface; the other rules
-    /// are then checked one by one. It never compares all pairs, unless every wish is open.
+    /// are then checked one by one. It never compares all pairs, unless every wish is open. Each household then keeps its
+    /// <see cref="MaxEdgesPerListing"/> best dwellings.
     /// </summary>
     /// <exception cref="ArgumentException">Two candidates share a listing id, or a typology is out of range.</exception>
     public static CompatibilityGraph Build(IReadOnlyList<ExchangeCandidate> candidates)
@@ -84,17 +99,182 @@ public sealed class CompatibilityGraph
         var rowStart = new int[n + 1];
         var targets = new GrowableArray<int>(Math.Max(16, n * 8));
         var scores = new GrowableArray<byte>(Math.Max(16, n * 8));
+        var ties = new List<int>();
+        var applicants = new BestApplicants(all);
         for (var a = 0; a < n; a++)
         {
             index.Collect(a, ref targets, ref scores);
+            applicants.Offer(a, targets.Items.AsSpan(rowStart[a], targets.Count - rowStart[a]), scores.Items.AsSpan(rowStart[a], scores.Count - rowStart[a]));
+            KeepBest(all, rowStart[a], ref targets, ref scores, ties);
             rowStart[a + 1] = targets.Count;
         }
 
-        var (inStart, inSource, inScore) = Reverse(n, rowStart, targets.Items, scores.Items);
+        (rowStart, var rowTargets, var rowScores) = applicants.AddToRows(rowStart, targets.Items, scores.Items);
         targets = default;
         scores = default;
+        var (inStart, inSource, inScore) = Reverse(n, rowStart, rowTargets, rowScores);
+        rowTargets = null;
+        rowScores = null;
         var (outStart, outTarget, outScore) = Reverse(n, inStart, inSource, inScore);
         return new(all, indexByListing, (outStart, outTarget, outScore), (inStart, inSource, inScore));
+    }
+
+    /// <summary>
+    /// For each dwelling, the <see cref="MaxEdgesPerListing"/> households it suits best (highest score, then lowest listing
+    /// id), kept in one bounded heap per dwelling whose root is the weakest kept, while the rows are collected.
+    /// </summary>
+    private sealed class BestApplicants(ExchangeCandidate[] all)
+    {
+        private readonly int[] listingIds = [.. all.Select(c => c.ListingId)];
+        private readonly int[] movers = new int[all.Length * MaxEdgesPerListing];
+        private readonly byte[] moverScores = new byte[all.Length * MaxEdgesPerListing];
+        private readonly int[] sizes = new int[all.Length];
+
+        // The score of each full heap's weakest applicant (−1 until full): most offers are turned away on this small array
+        // alone, without reading the heap.
+        private readonly short[] leastKept = [.. Enumerable.Repeat((short)-1, all.Length)];
+
+        /// <summary>Offers <paramref name="mover"/>'s whole row, before it is cut to its best.</summary>
+        public void Offer(int mover, ReadOnlySpan<int> targets, ReadOnlySpan<byte> scores)
+        {
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var dwelling = targets[i];
+                if (scores[i] < leastKept[dwelling])
+                {
+                    continue;
+                }
+
+                var heap = dwelling * MaxEdgesPerListing;
+                var size = sizes[dwelling];
+                if (size < MaxEdgesPerListing)
+                {
+                    movers[heap + size] = mover;
+                    moverScores[heap + size] = scores[i];
+                    sizes[dwelling] = ++size;
+                    SiftUp(heap, size - 1);
+                    if (size == MaxEdgesPerListing)
+                    {
+                        leastKept[dwelling] = moverScores[heap];
+                    }
+                }
+                else if (Weaker(moverScores[heap], movers[heap], scores[i], mover))
+                {
+                    movers[heap] = mover;
+                    moverScores[heap] = scores[i];
+                    SiftDown(heap);
+                    leastKept[dwelling] = moverScores[heap];
+                }
+            }
+        }
+
+        /// <summary>
+        /// The rows with, added to each mover's, the edges to the dwellings of which it is a best applicant and that its own
+        /// best did not keep (each row is sorted by target on the way, to find them).
+        /// </summary>
+        public (int[] Start, int[] Targets, byte[] Scores) AddToRows(int[] rowStart, int[] targets, byte[] scores)
+        {
+            var n = all.Length;
+            for (var a = 0; a < n; a++)
+            {
+                targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).Sort(scores.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]));
+            }
+
+            var added = new int[n + 1];
+            for (var b = 0; b < n; b++)
+            {
+                for (var k = 0; k < sizes[b]; k++)
+                {
+                    var a = movers[(b * MaxEdgesPerListing) + k];
+                    if (targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).BinarySearch(b) < 0)
+                    {
+                        added[a + 1]++;
+                    }
+                }
+            }
+
+            var start = new int[n + 1];
+            for (var a = 0; a < n; a++)
+            {
+                start[a + 1] = start[a] + (rowStart[a + 1] - rowStart[a]) + added[a + 1];
+            }
+
+            var allTargets = new int[start[n]];
+            var allScores = new byte[start[n]];
+            var fill = new int[n];
+            for (var a = 0; a < n; a++)
+            {
+                var length = rowStart[a + 1] - rowStart[a];
+                targets.AsSpan(rowStart[a], length).CopyTo(allTargets.AsSpan(start[a]));
+                scores.AsSpan(rowStart[a], length).CopyTo(allScores.AsSpan(start[a]));
+                fill[a] = start[a] + length;
+            }
+
+            for (var b = 0; b < n; b++)
+            {
+                for (var k = 0; k < sizes[b]; k++)
+                {
+                    var slot = (b * MaxEdgesPerListing) + k;
+                    var a = movers[slot];
+                    if (targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).BinarySearch(b) < 0)
+                    {
+                        allTargets[fill[a]] = b;
+                        allScores[fill[a]++] = moverScores[slot];
+                    }
+                }
+            }
+
+            return (start, allTargets, allScores);
+        }
+
+        /// <summary>Whether the first applicant ranks below the second: a lower score, or the same and a higher listing id.</summary>
+        private bool Weaker(byte score, int mover, byte otherScore, int other) =>
+            score != otherScore ? score < otherScore : listingIds[mover] > listingIds[other];
+
+        private bool Weaker(int heap, int i, int j) => Weaker(moverScores[heap + i], movers[heap + i], moverScores[heap + j], movers[heap + j]);
+
+        private void SiftUp(int heap, int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Weaker(heap, i, parent))
+                {
+                    return;
+                }
+
+                Swap(heap, i, parent);
+                i = parent;
+            }
+        }
+
+        private void SiftDown(int heap)
+        {
+            var i = 0;
+            while (true)
+            {
+                var left = (2 * i) + 1;
+                if (left >= MaxEdgesPerListing)
+                {
+                    return;
+                }
+
+                var weakest = left + 1 < MaxEdgesPerListing && Weaker(heap, left + 1, left) ? left + 1 : left;
+                if (!Weaker(heap, weakest, i))
+                {
+                    return;
+                }
+
+                Swap(heap, i, weakest);
+                i = weakest;
+            }
+        }
+
+        private void Swap(int heap, int i, int j)
+        {
+            (movers[heap + i], movers[heap + j]) = (movers[heap + j], movers[heap + i]);
+            (moverScores[heap + i], moverScores[heap + j]) = (moverScores[heap + j], moverScores[heap + i]);
+        }
     }
 
     /// <summary>The index of a listing (its position in the list given to <see cref="Build"/>).</summary>
@@ -261,6 +441,65 @@ public sealed class CompatibilityGraph
         }
 
         return new(this, members.Items, legScores.Items, members.Count / 3, twoWay);
+    }
+
+    /// <summary>
+    /// Cuts the row that starts at <paramref name="rowStart"/> (the last one collected) down to its
+    /// <see cref="MaxEdgesPerListing"/> best edges: the highest scores, and among equal scores the lowest listing ids, as
+    /// <see cref="AcceptedBy"/> ranks them. The edges kept stay in their collected order.
+    /// </summary>
+    private static void KeepBest(ExchangeCandidate[] all, int rowStart, ref GrowableArray<int> targets, ref GrowableArray<byte> scores, List<int> ties)
+    {
+        var length = targets.Count - rowStart;
+        if (length <= MaxEdgesPerListing)
+        {
+            return;
+        }
+
+        var rowTargets = targets.Items.AsSpan(rowStart, length);
+        var rowScores = scores.Items.AsSpan(rowStart, length);
+
+        // The lowest score kept: counting down from 255 until the row's best reach the bound.
+        Span<int> countByScore = stackalloc int[256];
+        countByScore.Clear();
+        foreach (var score in rowScores)
+        {
+            countByScore[score]++;
+        }
+
+        var threshold = 255;
+        var above = 0;
+        while (above + countByScore[threshold] < MaxEdgesPerListing)
+        {
+            above += countByScore[threshold];
+            threshold--;
+        }
+
+        // Of the dwellings at the threshold, those of the lowest listing ids fill the places left.
+        ties.Clear();
+        for (var i = 0; i < length; i++)
+        {
+            if (rowScores[i] == threshold)
+            {
+                ties.Add(all[rowTargets[i]].ListingId);
+            }
+        }
+
+        ties.Sort();
+        var lastTieKept = ties[MaxEdgesPerListing - above - 1];
+        var kept = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (rowScores[i] > threshold || (rowScores[i] == threshold && all[rowTargets[i]].ListingId <= lastTieKept))
+            {
+                rowTargets[kept] = rowTargets[i];
+                rowScores[kept] = rowScores[i];
+                kept++;
+            }
+        }
+
+        targets.Truncate(rowStart + kept);
+        scores.Truncate(rowStart + kept);
     }
 
     /// <summary>The first position in a sorted span whose value is above <paramref name="value"/>.</summary>
@@ -698,6 +937,9 @@ internal struct GrowableArray<T>(int capacity)
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>Forgets the items from <paramref name="count"/> on.</summary>
+    public void Truncate(int count) => Count = Math.Clamp(count, 0, Count);
 
     public readonly T[] ToArray() => Items.AsSpan(0, Count).ToArray();
 

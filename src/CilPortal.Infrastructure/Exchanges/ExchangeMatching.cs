@@ -5,49 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CilPortal.Infrastructure.Exchanges;
 
-/// <summary>
-/// The compatibility graph of the published listings, kept in memory for a short while: it is derived data (rebuilt from the
-/// database at most every <see cref="Lifetime"/>, or at once after a change made through this instance), and every proposal
-/// checks its legs again against the database before it is saved, so a graph a few seconds old never makes a wrong exchange.
-/// </summary>
-public sealed class ExchangeGraphCache(TimeProvider time) : IDisposable
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
-
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private (CompatibilityGraph Graph, DateTimeOffset BuiltAt)? current;
-
-    public void Invalidate() => current = null;
-
-    public void Dispose() => gate.Dispose();
-
-    public async Task<CompatibilityGraph> GetAsync(Func<CancellationToken, Task<IReadOnlyList<ExchangeCandidate>>> load, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(load);
-        if (current is { } fresh && time.GetUtcNow() - fresh.BuiltAt < Lifetime)
-        {
-            return fresh.Graph;
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (current is { } built && time.GetUtcNow() - built.BuiltAt < Lifetime)
-            {
-                return built.Graph;
-            }
-
-            var graph = CompatibilityGraph.Build(await load(cancellationToken));
-            current = (graph, time.GetUtcNow());
-            return graph;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-}
-
 /// <summary>One leg of a swap or chain as the tenant reads it: who moves where, and why it fits.</summary>
 public sealed record ExchangeLegView(int FromListingId, string FromPseudonym, int ToListingId, string ToPseudonym, ExchangeLegExplanation Explanation);
 
@@ -69,8 +26,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
     public const int MaxCyclesShown = 20;
     public const int MaxSuitableShown = 60;
 
-    public Task<CompatibilityGraph> GraphAsync(CancellationToken cancellationToken = default) =>
-        cache.GetAsync(ct => queries.CandidatesAsync(false, ct), cancellationToken);
+    public Task<CompatibilityGraph> GraphAsync(CancellationToken cancellationToken = default) => cache.GetAsync(cancellationToken);
 
     /// <summary>For each listing of <paramref name="items"/> whose dwelling meets the member's wish, its score (0–100).</summary>
     public async Task<Dictionary<int, int>> ScoresForAsync(int memberId, IReadOnlyList<ListingSummary> items, CancellationToken cancellationToken = default)
@@ -106,7 +62,11 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         }
 
         var accepted = graph.AcceptedBy(mine).Take(MaxSuitableShown).ToList();
-        var wantsMine = graph.InterestedIn(mine).Select(m => m.ListingId).ToHashSet();
+
+        // Whether each dwelling's household would take the member's dwelling, asked of its wish itself: the graph keeps
+        // only each household's best dwellings (CompatibilityGraph.MaxEdgesPerListing).
+        var myDwelling = graph.Candidate(mine).Offered;
+        var wantsMine = accepted.Where(a => ExchangeCriteria.Accepts(graph.Candidate(a.ListingId).Wanted, myDwelling)).Select(a => a.ListingId).ToHashSet();
         var cycles = graph.CyclesOf(mine).Take(MaxCyclesShown).ToList();
         var ids = accepted.Select(a => a.ListingId).Concat(cycles.SelectMany(c => c.ListingIds)).Append(mine).Distinct().ToList();
         var summaries = (await queries.SummariesAsync(ids, cancellationToken)).ToDictionary(s => s.Id);
