@@ -64,6 +64,29 @@ public class ExchangeSearchCacheTests(CilPortalWebFactory factory) : IClassFixtu
         ExchangeTestData.WithServiceAsync<ExchangeQueries, (IReadOnlyList<ListingSummary>, int)>(factory, q => q.SearchAsync(viewer, new ListingFilter(), 1));
 
     /// <summary>A viewer, and the third listing of its first page of results with that listing's member.</summary>
+    [Fact]
+    public async Task The_marketplace_s_figures_are_shared_and_follow_a_pause_through_the_portal_at_once()
+    {
+        var (_, _, member) = await ViewerAndAnotherListingAsync();
+        var visitor = factory.CreateClient();
+        var before = await PublishedListingsShownAsync(visitor);
+        Assert.Equal(before, await PublishedListingsShownAsync(visitor));
+
+        await SetPausedAsync(member, paused: true);
+        Assert.Equal(before - 1, await PublishedListingsShownAsync(visitor));
+
+        await SetPausedAsync(member, paused: false);
+        Assert.Equal(before, await PublishedListingsShownAsync(visitor));
+    }
+
+    private static async Task<int> PublishedListingsShownAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("/echanges", UriKind.Relative));
+        var figures = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"exchange-figures\"><strong>([0-9]+)</strong>");
+        Assert.True(figures.Success, "the marketplace page should show its number of listings");
+        return int.Parse(figures.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<(int Viewer, int Listing, int Member)> ViewerAndAnotherListingAsync()
     {
         var visible = await ExchangeTestData.WithDbAsync(factory, db => db.ExchangeListings
