@@ -16,7 +16,8 @@ public sealed record BenchOptions(
     int ServerCore,
     int LoadCore,
     string Password,
-    IReadOnlyList<string> Routes)
+    IReadOnlyList<string> Routes,
+    bool Survey)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -41,7 +42,8 @@ public sealed record BenchOptions(
             Number("--server-core", 0),
             Number("--load-core", 1),
             Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "Bench-CilPortal-2026",
-            Value("--routes", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Value("--routes", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            args.Contains("--survey"));
     }
 
     /// <summary>

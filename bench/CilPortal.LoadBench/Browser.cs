@@ -30,6 +30,16 @@ public sealed partial class Browser(Uri baseAddress)
         return browser;
     }
 
+    /// <summary>A GET with its status, text and time (from the request to the last byte read), redirects not followed.</summary>
+    public async Task<(int Status, string Text, TimeSpan Time)> TimedGetAsync(string path)
+    {
+        using var client = Client();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text, clock.Elapsed);
+    }
+
     public async Task<string> GetAsync(string path)
     {
         using var client = Client();

@@ -5,6 +5,7 @@ using CilPortal.LoadBench;
 // each reported against a static file served by the same process in the same run.
 //   dotnet run -c Release --project bench/CilPortal.LoadBench -- [--db bench/data/metropole.db] [--seconds 30] [--warmup-seconds 10]
 //       [--baseline-seconds 10] [--connections 32] [--soak-minutes 10] [--out bench/results] [--routes /ma-demande,/echanges/annonces]
+//   … -- --survey: every page each demo account reaches by its links, timed one by one (bench/results/survey.md).
 var options = BenchOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -12,6 +13,14 @@ if (!File.Exists(options.Database))
 {
     Console.Error.WriteLine($"Base introuvable : {options.Database}. Créez-la d'abord : bash bench/generate");
     return 2;
+}
+
+if (options.Survey)
+{
+    await using var surveyed = await PortalServer.StartAsync(options);
+    Console.WriteLine($"Portail démarré (pid {surveyed.ProcessId}) sur {surveyed.BaseAddress}, base {options.Database} : relevé des pages");
+    await Survey.RunAsync(surveyed, options);
+    return 0;
 }
 
 var wrk = Wrk.Locate();

@@ -41,7 +41,7 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteMeasurement>
         var document = new
         {
             date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            commit = Git("rev-parse --short HEAD"),
+            commit = Commit(),
             machine = Machine(),
             dotnet = Environment.Version.ToString(),
             database = Path.GetFileName(options.Database),
@@ -112,6 +112,9 @@ public sealed class Report(BenchOptions options, IReadOnlyList<RouteMeasurement>
         var memory = File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Replace("kB", "", StringComparison.Ordinal).Trim();
         return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({model}), {double.Parse(memory, CultureInfo.InvariantCulture) / 1048576:0} GB");
     }
+
+    /// <summary>The commit measured: the repository's HEAD (the benchmark runs from the repository's root).</summary>
+    public static string Commit() => Git("rev-parse --short HEAD");
 
     private static string Git(string arguments)
     {

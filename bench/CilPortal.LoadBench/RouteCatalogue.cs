@@ -77,6 +77,8 @@ public static partial class RouteCatalogue
     public const string Applicant = "demandeur@demo.cilportal.test";
     public const string Tenant = "locataire@demo.cilportal.test";
     public const string Administrator = "admin@demo.cilportal.test";
+    public const string ReceptionDesk = "accueil@demo.cilportal.test";
+    public const string BailleurAgent = "bailleur1@demo.cilportal.test";
 
     public static async Task<List<BenchRoute>> PrepareAsync(Uri baseAddress, BenchOptions options)
     {
@@ -104,6 +106,7 @@ public static partial class RouteCatalogue
                 lookup.CookieHeader, nur),
             new("Ma demande (connecté)", RouteKind.Personal, "GET", "/ma-demande", null, null, nur, Applicant),
             new("Recherche d'échanges", RouteKind.Personal, "GET", "/echanges/annonces", null, null, "<h1", Tenant),
+            new("Compatibles avec moi", RouteKind.Personal, "GET", "/echanges/compatibles", null, null, "<h1", Tenant),
             new($"Tableau de bord CIA {year}", RouteKind.Dashboard, "GET", $"/gestion/epci/cia?annee={year}", null, null, "<h1", Administrator),
         ];
     }
