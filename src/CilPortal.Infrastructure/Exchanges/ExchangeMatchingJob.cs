@@ -15,6 +15,13 @@ public sealed class ExchangeMatchingOptions
 
     /// <summary>Whether the nightly run creates proposals (false: it only measures and records).</summary>
     public bool CreateProposals { get; set; } = true;
+
+    /// <summary>
+    /// Above this many cycles the exact solve is not tried: the proposal is the greedy and local search's (issue #11). CP-SAT
+    /// was measured up to 96,000 cycles (bench/results/exchange-matching.md); on the benchmark territory's 3.2 million it
+    /// took 4 GB for 24 s and found nothing within its time.
+    /// </summary>
+    public int MaxCyclesForExactSolve { get; set; } = 200_000;
 }
 
 /// <summary>
@@ -60,7 +67,11 @@ public sealed class ExchangeMatchingJob(CilPortalDbContext db, ExchangeService e
             Objective = plan.TotalScore,
         };
 
-        if (cycles.Count > 0)
+        if (cycles.Count > options.MaxCyclesForExactSolve)
+        {
+            logger.LogWarning("Appariement des échanges : {Cycles} cycles, au-delà de {Max} ; la résolution exacte n'est pas tentée (Exchanges:MaxCyclesForExactSolve).", cycles.Count, options.MaxCyclesForExactSolve);
+        }
+        else if (cycles.Count > 0)
         {
             var all = cycles.ToList();
             var exact = ExchangeCpSatSolver.Solve(all, plan.Cycles, new ExchangeSolverOptions(TimeSpan.FromSeconds(Math.Max(1, options.SolverSeconds))));

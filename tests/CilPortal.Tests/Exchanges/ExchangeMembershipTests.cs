@@ -4,6 +4,7 @@ using CilPortal.Infrastructure.Exchanges;
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace CilPortal.Tests.Exchanges;
@@ -227,6 +228,28 @@ public class ExchangeMembershipTests(CilPortalWebFactory factory) : IClassFixtur
         Assert.All(proposals, p => Assert.InRange(p.Participants.Count, 2, 3));
         Assert.All(proposals, p => Assert.True(p.Announced));
         Assert.Null(await ExchangeTestData.WithServiceAsync<ExchangeMatchingJob, CilPortal.Domain.Exchanges.ExchangeMatchingRun?>(factory, job => job.RunIfDueAsync(DateTime.UtcNow.AddHours(-1))));
+    }
+
+    [Fact]
+    public async Task Above_the_cycles_allowed_the_nightly_matching_keeps_the_local_search_s_proposal_without_the_exact_solve()
+    {
+        var options = factory.Services.GetRequiredService<ExchangeMatchingOptions>();
+        var (limit, proposes) = (options.MaxCyclesForExactSolve, options.CreateProposals);
+        options.MaxCyclesForExactSolve = 0;
+        options.CreateProposals = false;
+        try
+        {
+            var run = await ExchangeTestData.WithServiceAsync<ExchangeMatchingJob, CilPortal.Domain.Exchanges.ExchangeMatchingRun>(factory, job => job.RunAsync());
+            Assert.True(run.CyclesFound > 0);
+            Assert.True(run.CyclesChosen > 0);
+            Assert.True(run.Objective > 0);
+            Assert.Null(run.Gap);
+            Assert.Null(run.BestBound);
+        }
+        finally
+        {
+            (options.MaxCyclesForExactSolve, options.CreateProposals) = (limit, proposes);
+        }
     }
 
     private static async Task<string> UploadAsync(HttpClient client, string url, byte[] content, string fileName, string contentType)
