@@ -352,6 +352,8 @@ public sealed class CompatibilityGraph
         var cycles = new List<ExchangeCycle>();
         var next = Successors(v);
         var nextScores = SuccessorScores(v);
+        var previous = Predecessors(v);
+        var previousScores = PredecessorScores(v);
         for (var i = 0; i < next.Length; i++)
         {
             var a = next[i];
@@ -361,20 +363,32 @@ public sealed class CompatibilityGraph
                 cycles.Add(new([listingId, candidates[a].ListingId], [nextScores[i], back]));
             }
 
+            // The third household b is both one a accepts and one that accepts v: read the shorter of the two lists and look
+            // each of its members up in the other (a household that many dwellings suit best accepts thousands of them).
             var then = Successors(a);
             var thenScores = SuccessorScores(a);
-            for (var j = 0; j < then.Length; j++)
+            if (then.Length <= previous.Length)
             {
-                var b = then[j];
-                if (b == v)
+                for (var j = 0; j < then.Length; j++)
                 {
-                    continue;
+                    var b = then[j];
+                    var close = b == v ? -1 : EdgeScore(b, v);
+                    if (close >= 0)
+                    {
+                        cycles.Add(new([listingId, candidates[a].ListingId, candidates[b].ListingId], [nextScores[i], thenScores[j], close]));
+                    }
                 }
-
-                var close = EdgeScore(b, v);
-                if (close >= 0)
+            }
+            else
+            {
+                for (var k = 0; k < previous.Length; k++)
                 {
-                    cycles.Add(new([listingId, candidates[a].ListingId, candidates[b].ListingId], [nextScores[i], thenScores[j], close]));
+                    var b = previous[k];
+                    var middle = b == a ? -1 : EdgeScore(a, b);
+                    if (middle >= 0)
+                    {
+                        cycles.Add(new([listingId, candidates[a].ListingId, candidates[b].ListingId], [nextScores[i], middle, previousScores[k]]));
+                    }
                 }
             }
         }

@@ -119,8 +119,9 @@ public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeN
             .Where(l => ids.Contains(l.Id) && db.ExchangeListings.Where(IsVisible).Any(v => v.Id == l.Id))
             .Select(Summary));
 
+    /// <summary>The listings of these numbers that are visible (« Compatibles avec moi », favourites), read by number.</summary>
     public async Task<IReadOnlyList<ListingSummary>> SummariesAsync(IReadOnlyCollection<int> listingIds, CancellationToken cancellationToken = default) =>
-        await NamedAsync(await Visible().Where(l => listingIds.Contains(l.Id)).Select(Summary).ToListAsync(cancellationToken), cancellationToken);
+        listingIds.Count == 0 ? [] : await NamedAsync(await VisibleSummariesOf(db, [.. listingIds]).ToListAsync(cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<ListingSummary>> FavouritesAsync(int memberId, CancellationToken cancellationToken = default)
     {
