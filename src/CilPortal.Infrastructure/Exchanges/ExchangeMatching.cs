@@ -64,7 +64,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         var accepted = graph.AcceptedBy(mine).Take(MaxSuitableShown).ToList();
 
         // Whether each dwelling's household would take the member's dwelling, asked of its wish itself: the graph keeps
-        // only each household's best dwellings (CompatibilityGraph.MaxEdgesPerListing).
+        // only part of the pairs (each household's best dwellings, each dwelling's best-suited households).
         var myDwelling = graph.Candidate(mine).Offered;
         var wantsMine = accepted.Where(a => ExchangeCriteria.Accepts(graph.Candidate(a.ListingId).Wanted, myDwelling)).Select(a => a.ListingId).ToHashSet();
         var cycles = graph.CyclesOf(mine).Take(MaxCyclesShown).ToList();
