@@ -28,7 +28,7 @@ public readonly record struct ExchangeMatch(int ListingId, int Score);
 /// </remarks>
 public sealed class CompatibilityGraph
 {
-    /// <summary>The dwellings a household keeps in the graph: its best ones (see the remarks).</summary>
+    /// <summary>How many of its best dwellings a household keeps, and of its best-suited households a dwelling (see the remarks).</summary>
     public const int MaxEdgesPerListing = 100;
 
     private const int TypologyCount = 6;
@@ -71,8 +71,8 @@ public sealed class CompatibilityGraph
     /// Builds the graph through an index of the offered dwellings by commune × typology (each bucket sorted by rent, and by
     /// surface in blocks sorted by rent): a wish visits only the buckets of its communes (all when none) and typologies (all
     /// when none), and in each only the dwellings within its maximum rent and down to its minimum surface; the other rules
-    /// are then checked one by one. It never compares all pairs, unless every wish is open. Each household then keeps its
-    /// <see cref="MaxEdgesPerListing"/> best dwellings.
+    /// are then checked one by one. It never compares all pairs, unless every wish is open. Of the pairs found, it keeps each
+    /// household's <see cref="MaxEdgesPerListing"/> best dwellings and each dwelling's as many best-suited households.
     /// </summary>
     /// <exception cref="ArgumentException">Two candidates share a listing id, or a typology is out of range.</exception>
     public static CompatibilityGraph Build(IReadOnlyList<ExchangeCandidate> candidates)
@@ -180,14 +180,18 @@ public sealed class CompatibilityGraph
                 targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).Sort(scores.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]));
             }
 
+            // Which of the heaps' edges the rows lack, marked once for the count and the copy below.
+            var missing = new bool[movers.Length];
             var added = new int[n + 1];
             for (var b = 0; b < n; b++)
             {
                 for (var k = 0; k < sizes[b]; k++)
                 {
-                    var a = movers[(b * MaxEdgesPerListing) + k];
+                    var slot = (b * MaxEdgesPerListing) + k;
+                    var a = movers[slot];
                     if (targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).BinarySearch(b) < 0)
                     {
+                        missing[slot] = true;
                         added[a + 1]++;
                     }
                 }
@@ -215,9 +219,9 @@ public sealed class CompatibilityGraph
                 for (var k = 0; k < sizes[b]; k++)
                 {
                     var slot = (b * MaxEdgesPerListing) + k;
-                    var a = movers[slot];
-                    if (targets.AsSpan(rowStart[a], rowStart[a + 1] - rowStart[a]).BinarySearch(b) < 0)
+                    if (missing[slot])
                     {
+                        var a = movers[slot];
                         allTargets[fill[a]] = b;
                         allScores[fill[a]++] = moverScores[slot];
                     }
