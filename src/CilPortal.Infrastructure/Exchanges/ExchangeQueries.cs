@@ -4,6 +4,7 @@ using CilPortal.Domain.Stock;
 using CilPortal.Infrastructure.Data;
 using CilPortal.Infrastructure.Statistics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CilPortal.Infrastructure.Exchanges;
 
@@ -26,13 +27,33 @@ public sealed record ListingSummary(
     int? FirstPhotoId,
     int PhotoCount);
 
+/// <summary>What the marketplace's presentation says of it: the listings online and the communes they are in.</summary>
+public sealed record MarketplaceFigures(int Listings, int Communes);
+
 /// <summary>The filters of the listing search; null means « any ».</summary>
 public sealed record ListingFilter(string? CommuneInseeCode = null, Typology? Typology = null, decimal? MaxRentWithCharges = null, decimal? MinSurface = null, bool? InQpv = null, bool AccessibleOnly = false, bool OutdoorSpaceOnly = false);
 
 /// <summary>Read-side queries of the marketplace, shaped for the member's pages.</summary>
-public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeNames, ExchangeSearchCache searchCache)
+public sealed class ExchangeQueries(CilPortalDbContext db, CommuneNames communeNames, ExchangeSearchCache searchCache, IMemoryCache cache, ExchangeVersion version)
 {
     public const int PageSize = 20;
+
+    /// <summary>How long the marketplace's figures are kept at most: a change through this instance renews them at once.</summary>
+    public static readonly TimeSpan FiguresLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The visible listings and their communes, counted over every listing (50,000 on the benchmark territory: 55 ms), so
+    /// shared between visitors per exchange data version (issue #11).
+    /// </summary>
+    public Task<MarketplaceFigures> FiguresAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeOnceAsync(
+            ("exchange-marketplace-figures", version.Current),
+            FiguresLifetime,
+            async () => new MarketplaceFigures(
+                await Visible().CountAsync(CancellationToken.None),
+                await Visible().Select(l => l.Member!.Residence!.CommuneInseeCode).Distinct().CountAsync(CancellationToken.None)),
+            version.ChangeToken,
+            cancellationToken);
 
     /// <summary>Results are counted up to this number; beyond, the search says « plus de 1 000 » and asks for more criteria
     /// (counting 50,000 listings at every request cost 80 ms; no one reads past page 50).</summary>
