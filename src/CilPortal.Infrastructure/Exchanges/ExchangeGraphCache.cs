@@ -123,8 +123,9 @@ public sealed class ExchangeGraphCache(IServiceScopeFactory scopes, TimeProvider
                     gate.Release();
                 }
             }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && token.IsCancellationRequested)
             {
+                // The portal is stopping: Dispose cancelled the build and released the gate under it.
             }
 #pragma warning disable CA1031 // A failed background build is logged; the pages keep the graph they have and try again later.
             catch (Exception e)
