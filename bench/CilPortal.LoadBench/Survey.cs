@@ -110,6 +110,3 @@ public static partial class Survey
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();
 }
-
-/// <summary>One page of the survey.</summary>
-public sealed record SurveyedPage(string Account, string Path, int Status, TimeSpan Time, TimeSpan FirstTime, int Bytes);
