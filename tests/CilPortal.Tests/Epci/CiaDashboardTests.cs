@@ -45,10 +45,18 @@ public partial class CiaDashboardTests(CilPortalWebFactory factory) : IClassFixt
         Assert.Contains("<desc", html, StringComparison.Ordinal);
 
         // The figures link to the allocations behind them, pseudonymised.
-        var drill = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}&indicateur=OutsideQpvFirstQuartile&atteint=1", UriKind.Relative)));
-        Assert.Equal(expected.OutsideQpvFirstQuartile.Met, RowsOf(drill, "allocations"));
-        var all = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}", UriKind.Relative)));
-        Assert.Equal(counted.Count, RowsOf(all, "allocations"));
+        // A page at a time: the pages together hold each counted allocation once.
+        var (drillRows, drill) = await AllPagesAsync(client, $"/gestion/epci/cia/attributions?annee={year}&indicateur=OutsideQpvFirstQuartile&atteint=1");
+        Assert.Equal(expected.OutsideQpvFirstQuartile.Met, drillRows.Count);
+        var (allRows, all) = await AllPagesAsync(client, $"/gestion/epci/cia/attributions?annee={year}");
+        Assert.True(counted.Count > CilPortal.Web.Pages.Gestion.Epci.Cia.AttributionsModel.PageSize, "The demo year's leases fill more than a page.");
+        Assert.Equal(counted.Count, allRows.Count);
+        Assert.Equal(counted.Count, allRows.Distinct().Count());
+        var beyond = await client.GetAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}&page=99999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
+        Assert.Contains($">{allRows[^1]}<", await beyond.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/gestion/epci/cia/attributions?annee={year}&page=abc", UriKind.Relative))).StatusCode);
+        Assert.Contains($"{counted.Count} attribution(s)", Regex.Replace(all, "(?<=[0-9])[\u202F\u00A0 ](?=[0-9]{3})", ""), StringComparison.Ordinal);
         using var check = factory.Services.CreateScope();
         var someNur = await check.ServiceProvider.GetRequiredService<CilPortalDbContext>().Demands.Where(d => d.Status == CilPortal.Domain.Demands.DemandStatus.StruckOff).Select(d => d.Nur).FirstAsync();
         Assert.DoesNotContain(someNur, all, StringComparison.Ordinal);
@@ -147,6 +155,30 @@ public partial class CiaDashboardTests(CilPortalWebFactory factory) : IClassFixt
     private DateOnly Today => factory.Services.GetRequiredService<ParisClock>().Today;
 
     private int LastYear => Today.Year - 1;
+
+    /// <summary>Follows « Page suivante » from <paramref name="url"/>: the allocation numbers of every page, and the first page.</summary>
+    private static async Task<(List<string> Rows, string FirstPage)> AllPagesAsync(HttpClient client, string url)
+    {
+        var rows = new List<string>();
+        string? first = null;
+        for (var next = url; next is not null;)
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(next, UriKind.Relative)));
+            first ??= html;
+            rows.AddRange(AllocationNumberPattern().Matches(html).Select(m => m.Groups[1].Value));
+            var link = NextPagePattern().Match(html);
+            next = link.Success ? link.Groups[1].Value : null;
+            Assert.True(rows.Count < 100_000, "The pages never end.");
+        }
+
+        return (rows, first!);
+    }
+
+    [GeneratedRegex("<th scope=\"row\">(A-[0-9]+)</th>")]
+    private static partial Regex AllocationNumberPattern();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\"")]
+    private static partial Regex NextPagePattern();
 
     private static int RowsOf(string html, string testId)
     {
