@@ -52,9 +52,14 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         return scores;
     }
 
+    /// <summary>Compiled: read at every view of « Compatibles avec moi » (issue #11).</summary>
+    private static readonly Func<CilPortalDbContext, int, CancellationToken, Task<int?>> PublishedListingOf = EF.CompileAsyncQuery(
+        (CilPortalDbContext db, int memberId, CancellationToken _) =>
+            db.ExchangeListings.Where(l => l.MemberId == memberId && l.Status == ListingStatus.Published).Select(l => (int?)l.Id).FirstOrDefault());
+
     public async Task<CompatibleListings> CompatibleAsync(int memberId, CancellationToken cancellationToken = default)
     {
-        var listingId = await db.ExchangeListings.Where(l => l.MemberId == memberId && l.Status == ListingStatus.Published).Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        var listingId = await PublishedListingOf(db, memberId, cancellationToken);
         var graph = await GraphAsync(cancellationToken);
         if (listingId is not { } mine || !graph.TryGetIndex(mine, out _))
         {
@@ -69,23 +74,23 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         var wantsMine = accepted.Where(a => ExchangeCriteria.Accepts(graph.Candidate(a.ListingId).Wanted, myDwelling)).Select(a => a.ListingId).ToHashSet();
         var cycles = graph.CyclesOf(mine).Take(MaxCyclesShown).ToList();
         var ids = accepted.Select(a => a.ListingId).Concat(cycles.SelectMany(c => c.ListingIds)).Append(mine).Distinct().ToList();
+        // The listings still visible now (the graph may be a few minutes old): a chain with one withdrawn since is not shown.
         var summaries = (await queries.SummariesAsync(ids, cancellationToken)).ToDictionary(s => s.Id);
-        var pseudonyms = await db.ExchangeListings.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Member!.Pseudonym }).ToDictionaryAsync(l => l.Id, l => l.Pseudonym, cancellationToken);
         var communes = await communeNames.AllAsync(cancellationToken);
         string CommuneName(string code) => communes.GetValueOrDefault(code, code);
 
         var suitable = accepted.Where(a => summaries.ContainsKey(a.ListingId))
             .Select(a => (summaries[a.ListingId], a.Score, wantsMine.Contains(a.ListingId))).ToList();
         var views = new List<ExchangeCycleView>();
-        foreach (var cycle in cycles.Where(c => c.ListingIds.All(pseudonyms.ContainsKey)))
+        foreach (var cycle in cycles.Where(c => c.ListingIds.All(id => id == mine || summaries.ContainsKey(id))))
         {
             var legs = new List<ExchangeLegView>();
             for (var i = 0; i < cycle.Length; i++)
             {
                 var from = graph.Candidates[graph.IndexOf(cycle.ListingIds[i])];
                 var to = graph.Candidates[graph.IndexOf(cycle.ListingIds[(i + 1) % cycle.Length])];
-                var owner = to.ListingId == mine ? "vous" : pseudonyms[to.ListingId];
-                legs.Add(new ExchangeLegView(from.ListingId, from.ListingId == mine ? "Vous" : pseudonyms[from.ListingId], to.ListingId, owner,
+                var owner = to.ListingId == mine ? "vous" : summaries[to.ListingId].Pseudonym;
+                legs.Add(new ExchangeLegView(from.ListingId, from.ListingId == mine ? "Vous" : summaries[from.ListingId].Pseudonym, to.ListingId, owner,
                     ExchangeCriteria.Explain(from.Wanted, to.Offered, owner, CommuneName)));
             }
 
