@@ -79,11 +79,12 @@ public sealed class AuditPurgeJob(CilPortalDbContext db, AuditLog audit, AuditOp
 /// <summary>
 /// Removes the personal data of demands struck off more than <see cref="RetentionOptions.StruckOffDemandMonths"/>
 /// months ago (see <see cref="PersonalDataRetention"/> for what stays), <see cref="BatchSize"/> demands per transaction
-/// with a pause between two (<see cref="JobBatches"/>), and writes the run's report as an audit entry. Each demand is purged whole or not at all and carries the date of
-/// its purge (<c>PersonalDataPurgedOn</c>); a demand is purged once: running again finds nothing more, and a run cut
-/// short is finished by the next one. Short transactions keep SQLite's single write lock free for the portal between
-/// batches: the first run on a territory's three years of radiations (20,000 demands on the benchmark territory) held
-/// it for minutes in one transaction, and sign-ins failed meanwhile (issue #11).
+/// with a pause between two (<see cref="JobBatches"/>), and writes the run's report as an audit entry. Each demand is
+/// purged whole or not at all and carries the date of its purge (<c>PersonalDataPurgedOn</c>); a demand is purged once:
+/// running again finds nothing more. A run cut short (an error, the portal stopping) writes what its committed batches
+/// purged as an entry of its own, and the next run purges the rest. Short transactions keep SQLite's single write lock
+/// free for the portal between batches: the first run on a territory's three years of radiations (19,365 demands on the
+/// benchmark territory) held it for minutes in one transaction, and sign-ins failed meanwhile (issue #11).
 /// </summary>
 public sealed class StruckOffDemandPurgeJob(
     CilPortalDbContext db,
@@ -103,23 +104,33 @@ public sealed class StruckOffDemandPurgeJob(
         var cutoff = PersonalDataRetention.Cutoff(today, options.StruckOffDemandMonths);
         var ids = await Due(cutoff).Select(d => d.Id).ToListAsync(cancellationToken);
         var report = new Report(0, 0, 0, 0, 0, 0, 0, 0);
-        foreach (var (batch, index) in ids.Chunk(BatchSize).Select((b, i) => (b, i)))
+        try
         {
-            if (index > 0)
+            foreach (var (batch, index) in ids.Chunk(BatchSize).Select((b, i) => (b, i)))
             {
-                await JobBatches.PauseAsync(cancellationToken);
-            }
+                if (index > 0)
+                {
+                    await JobBatches.PauseAsync(cancellationToken);
+                }
 
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                // Read again under the transaction: a demand changed since the list was read is left to the next run.
-                var due = await Due(cutoff).Where(d => batch.Contains(d.Id)).Select(d => d.Id).ToArrayAsync(cancellationToken);
-                report = Add(report, await PurgeAsync(due, today, cancellationToken));
-                await transaction.CommitAsync(cancellationToken);
-            }
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                {
+                    // Read again under the transaction: a demand changed since the list was read is left to the next run.
+                    var due = await Due(cutoff).Where(d => batch.Contains(d.Id)).Select(d => d.Id).ToArrayAsync(cancellationToken);
+                    var purged = await PurgeAsync(due, today, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    report = Add(report, purged);
+                }
 
-            // The next batch starts from an empty change tracker: each save otherwise scans every entity of the batches before.
-            db.ChangeTracker.Clear();
+                // The next batch starts from an empty change tracker: each save otherwise scans every entity of the batches before.
+                db.ChangeTracker.Clear();
+            }
+        }
+        catch (Exception) when (report.Demands > 0)
+        {
+            // The batches committed before the failure or the stop are purged: the audit log says so before the error goes on.
+            await WriteInterruptedRunAsync(report, cutoff);
+            throw;
         }
 
         // E-mails already sent keep the address and the demand's number: they go with the same delay.
@@ -150,6 +161,25 @@ public sealed class StruckOffDemandPurgeJob(
         }
 
         return report;
+    }
+
+    /// <summary>The report of a run cut short, in its own transaction, whatever the run's cancellation; a failure here is logged.</summary>
+    private async Task WriteInterruptedRunAsync(Report report, DateOnly cutoff)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            audit.Add(AuditActor.System, AuditActions.DemandRetention,
+                $"Passage interrompu : {report.Demands} demande(s) radiée(s) avant le {cutoff:dd/MM/yyyy} : données personnelles effacées ; les autres au prochain passage.",
+                after: new { demandes = report.Demands, personnes = report.Members, ressources = report.Resources, entretiens = report.Interviews, pieces = report.Documents, cotations = report.Scores, comptesDetaches = report.LinkedAccounts, radieesAvant = cutoff, interrompu = true });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The run's own error is the one to report; this one is logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Conservation : {Count} demande(s) radiée(s) effacées par un passage interrompu, sans entrée au journal.", report.Demands);
+        }
     }
 
     /// <summary>The demands whose personal data are due to go: struck off before <paramref name="cutoff"/>, not purged yet.</summary>

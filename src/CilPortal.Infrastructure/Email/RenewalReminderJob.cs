@@ -52,6 +52,10 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
             if (index > 0)
             {
                 await JobBatches.PauseAsync(cancellationToken);
+
+                // Only this batch tracked: each save otherwise scans every demand read and every reminder written before.
+                db.ChangeTracker.Clear();
+                db.Demands.AttachRange(batch);
             }
 
             foreach (var demand in batch)

@@ -53,6 +53,49 @@ public class JobBatchTests(CilPortalWebFactory factory) : IClassFixture<CilPorta
     }
 
     [Fact]
+    public async Task A_retention_run_cut_short_after_a_batch_says_in_the_audit_log_what_it_purged_and_the_next_run_purges_the_rest()
+    {
+        using var own = new CilPortalWebFactory();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        int due;
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            due = await db.Demands.Where(d => d.Status == DemandStatus.StruckOff).ExecuteUpdateAsync(u => u.SetProperty(d => d.StruckOffOn, today.AddMonths(-13)));
+
+            // The database refuses the purge of any demand after the first batch's: the run fails in its second batch.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TABLE "TestPurgeCount" ("N" INTEGER NOT NULL); INSERT INTO "TestPurgeCount" VALUES (0);
+                CREATE TRIGGER "TestPurgeCut" AFTER UPDATE OF "PersonalDataPurgedOn" ON "Demands" WHEN NEW."PersonalDataPurgedOn" IS NOT NULL
+                BEGIN
+                    UPDATE "TestPurgeCount" SET "N" = "N" + 1;
+                    SELECT RAISE(ABORT, 'coupure du test') WHERE (SELECT "N" FROM "TestPurgeCount") > 200;
+                END;
+                """);
+        }
+
+        Assert.True(due > StruckOffDemandPurgeJob.BatchSize);
+        using (var scope = own.Services.CreateScope())
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<StruckOffDemandPurgeJob>().RunAsync(today));
+        }
+
+        using (var scope = own.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
+            Assert.Equal(StruckOffDemandPurgeJob.BatchSize, await db.Demands.CountAsync(d => d.PersonalDataPurgedOn != null));
+            var cut = await db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync(e => e.Action == AuditActions.DemandRetention);
+            Assert.StartsWith($"Passage interrompu : {StruckOffDemandPurgeJob.BatchSize} demande(s)", cut.Summary, StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "TestPurgeCut";""");
+        }
+
+        using (var scope = own.Services.CreateScope())
+        {
+            Assert.Equal(due - StruckOffDemandPurgeJob.BatchSize, (await scope.ServiceProvider.GetRequiredService<StruckOffDemandPurgeJob>().RunAsync(today)).Demands);
+        }
+    }
+
+    [Fact]
     public async Task The_renewal_reminders_of_more_than_a_batch_are_each_written_once_with_their_mark()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
