@@ -53,7 +53,7 @@ public class CommissionPagesTests(BrowserFixture browser)
         await page.GetByLabel("Porteur (personne ou organisme)").FillAsync("Service social du Département");
         await page.GetByLabel("Échéance").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l'action" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.GetByTestId("actions").WaitForAsync();
         Assert.True(await page.GetByTestId("actions").IsVisibleAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Clore le dossier" }).ClickAsync();
         Assert.Contains("Indiquez la note de clôture", await page.GetByTestId("form-errors").InnerTextAsync(), StringComparison.Ordinal);
