@@ -106,13 +106,8 @@ public sealed class StruckOffDemandPurgeJob(
         var report = new Report(0, 0, 0, 0, 0, 0, 0, 0);
         try
         {
-            foreach (var (batch, index) in ids.Chunk(BatchSize).Select((b, i) => (b, i)))
+            await JobBatches.ForEachBatchAsync(ids, BatchSize, async batch =>
             {
-                if (index > 0)
-                {
-                    await JobBatches.PauseAsync(cancellationToken);
-                }
-
                 await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {
                     // Read again under the transaction: a demand changed since the list was read is left to the next run.
@@ -124,7 +119,7 @@ public sealed class StruckOffDemandPurgeJob(
 
                 // The next batch starts from an empty change tracker: each save otherwise scans every entity of the batches before.
                 db.ChangeTracker.Clear();
-            }
+            }, cancellationToken);
         }
         catch (Exception) when (report.Demands > 0)
         {
@@ -141,18 +136,7 @@ public sealed class StruckOffDemandPurgeJob(
 
         audit.Add(AuditActor.System, AuditActions.DemandRetention,
             $"{report.Demands} demande(s) radiée(s) avant le {cutoff:dd/MM/yyyy} : données personnelles effacées ; {report.SentEmails} courriel(s) envoyé(s) supprimé(s).",
-            after: new
-            {
-                demandes = report.Demands,
-                personnes = report.Members,
-                ressources = report.Resources,
-                entretiens = report.Interviews,
-                pieces = report.Documents,
-                cotations = report.Scores,
-                comptesDetaches = report.LinkedAccounts,
-                courriels = report.SentEmails,
-                radieesAvant = cutoff,
-            });
+            after: Details(report, cutoff, interrupted: false));
         await db.SaveChangesAsync(cancellationToken);
         await last.CommitAsync(cancellationToken);
         if (report.Demands > 0)
@@ -171,7 +155,7 @@ public sealed class StruckOffDemandPurgeJob(
             db.ChangeTracker.Clear();
             audit.Add(AuditActor.System, AuditActions.DemandRetention,
                 $"Passage interrompu : {report.Demands} demande(s) radiée(s) avant le {cutoff:dd/MM/yyyy} : données personnelles effacées ; les autres au prochain passage.",
-                after: new { demandes = report.Demands, personnes = report.Members, ressources = report.Resources, entretiens = report.Interviews, pieces = report.Documents, cotations = report.Scores, comptesDetaches = report.LinkedAccounts, radieesAvant = cutoff, interrompu = true });
+                after: Details(report, cutoff, interrupted: true));
             await db.SaveChangesAsync(CancellationToken.None);
         }
 #pragma warning disable CA1031 // The run's own error is the one to report; this one is logged.
@@ -181,6 +165,21 @@ public sealed class StruckOffDemandPurgeJob(
             logger.LogError(e, "Conservation : {Count} demande(s) radiée(s) effacées par un passage interrompu, sans entrée au journal.", report.Demands);
         }
     }
+
+    /// <summary>What the audit entry of a run records.</summary>
+    private static object Details(Report report, DateOnly cutoff, bool interrupted) => new
+    {
+        demandes = report.Demands,
+        personnes = report.Members,
+        ressources = report.Resources,
+        entretiens = report.Interviews,
+        pieces = report.Documents,
+        cotations = report.Scores,
+        comptesDetaches = report.LinkedAccounts,
+        courriels = report.SentEmails,
+        radieesAvant = cutoff,
+        interrompu = interrupted,
+    };
 
     /// <summary>The demands whose personal data are due to go: struck off before <paramref name="cutoff"/>, not purged yet.</summary>
     private IQueryable<Demand> Due(DateOnly cutoff) =>

@@ -41,23 +41,17 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
     public async Task<int> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var limit = today.AddMonths(DemandLifecycle.RenewalNoticeMonths);
-        var candidates = await db.Demands
+        var candidates = await db.Demands.AsNoTracking()
             .ActiveOn(today)
             .Where(d => d.ExpiresOn <= limit && (d.PortalEmail != null || d.ContactEmail != null)
                 && (d.RenewalReminderSentFor == null || d.RenewalReminderSentFor != d.ExpiresOn))
             .ToListAsync(cancellationToken);
         var due = candidates.Where(d => DemandLifecycle.IsRenewalReminderDue(d, today)).ToList();
-        foreach (var (batch, index) in due.Chunk(BatchSize).Select((b, i) => (b, i)))
+        await JobBatches.ForEachBatchAsync(due, BatchSize, async batch =>
         {
-            if (index > 0)
-            {
-                await JobBatches.PauseAsync(cancellationToken);
-
-                // Only this batch tracked: each save otherwise scans every demand read and every reminder written before.
-                db.ChangeTracker.Clear();
-                db.Demands.AttachRange(batch);
-            }
-
+            // Only this batch tracked: each save otherwise scans every demand and reminder of the batches before.
+            db.ChangeTracker.Clear();
+            db.Demands.AttachRange(batch);
             foreach (var demand in batch)
             {
                 outbox.Enqueue(EmailTemplates.RenewalReminder(demand.NoticeEmail!, demand.Nur, demand.ExpiresOn, options.PublicUrl.TrimEnd('/'), options.EpciName));
@@ -65,7 +59,8 @@ public sealed class RenewalReminderJob(CilPortalDbContext db, Outbox outbox, Job
             }
 
             await db.SaveChangesAsync(cancellationToken);
-        }
+        }, cancellationToken);
+
         if (due.Count > 0)
         {
             logger.LogInformation("{Count} rappel(s) de renouvellement mis dans la boîte d'envoi.", due.Count);

@@ -12,6 +12,24 @@ public static class JobBatches
     /// <summary>Longer than the retry interval of a waiting writer, so that one waiting gets the lock before the next batch.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Waits <see cref="Pause"/> before a job's next batch.</summary>
-    public static Task PauseAsync(CancellationToken cancellationToken) => Task.Delay(Pause, cancellationToken);
+    /// <summary>
+    /// Hands <paramref name="items"/> to <paramref name="write"/> <paramref name="size"/> at a time, in their order, waiting
+    /// <see cref="Pause"/> between two batches; each call of <paramref name="write"/> is one short transaction.
+    /// </summary>
+    public static async Task ForEachBatchAsync<T>(IEnumerable<T> items, int size, Func<T[], Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(write);
+        var first = true;
+        foreach (var batch in items.Chunk(size))
+        {
+            if (!first)
+            {
+                await Task.Delay(Pause, cancellationToken);
+            }
+
+            first = false;
+            await write(batch);
+        }
+    }
 }
