@@ -26,8 +26,11 @@ public sealed class Pagination
 
     public int PageSize { get; }
 
+    /// <summary>How many rows of the list come before the shown page.</summary>
+    public int Skipped => (PageNumber - 1) * PageSize;
+
     /// <summary>Rank of the first row of the page, from 1 (0 when the list is empty).</summary>
-    public int First => Total == 0 ? 0 : ((PageNumber - 1) * PageSize) + 1;
+    public int First => Total == 0 ? 0 : Skipped + 1;
 
     /// <summary>Rank of the last row of the page.</summary>
     public int Last => Math.Min(Total, PageNumber * PageSize);
@@ -42,7 +45,7 @@ public sealed class Pagination
     }
 
     /// <summary>The rows of the shown page, out of the whole list in its order.</summary>
-    public IReadOnlyList<T> Slice<T>(IEnumerable<T> rows) => [.. rows.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+    public IReadOnlyList<T> Slice<T>(IEnumerable<T> rows) => [.. rows.Skip(Skipped).Take(PageSize)];
 
     public string Link(int page) => link(page);
 }

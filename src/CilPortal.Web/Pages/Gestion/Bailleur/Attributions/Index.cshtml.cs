@@ -40,7 +40,7 @@ public class IndexModel(CilPortalDbContext db, ParisClock clock) : BailleurPageM
         Pages = Pagination.Of(pageNumber, await ofYear.CountAsync(cancellationToken), PageSize, PageLink);
         var rows = await ofYear
             .OrderByDescending(e => e.SessionDate).ThenByDescending(e => e.Id)
-            .Skip((Pages.PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pages.Skipped).Take(PageSize)
             .Join(db.Dwellings, e => e.DwellingId, d => d.Id, (e, d) => new { e, d })
             .Join(db.Communes, x => x.d.Residence!.CommuneInseeCode, c => c.InseeCode, (x, c) => new { x.e, x.d, Commune = c.Name })
             .Join(db.Reservataires, x => x.e.ReservataireId, r => r.Id, (x, r) => new

@@ -1,6 +1,6 @@
+using System.Globalization;
 using CilPortal.Domain.Allocations;
 using CilPortal.Infrastructure.Allocations;
-using System.Globalization;
 using CilPortal.Infrastructure.Time;
 using CilPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +30,7 @@ public class AttributionsModel(CiaDashboardService dashboard, ParisClock clock) 
     /// <summary>What the list is, in words (« Hors QPV — bailleur X »).</summary>
     public string Description { get; private set; } = "";
 
+    // The page number from the query string only: Razor Pages keeps the page's own path in the route value « page ».
     public async Task OnGetAsync(int? annee, string? indicateur, int? atteint, int? bailleur, int? secteur, int? reservataire, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         var today = clock.Today;
@@ -44,7 +45,6 @@ public class AttributionsModel(CiaDashboardService dashboard, ParisClock clock) 
             secteur is { } s && Data.Sectors.Sectors.Any(x => x.Id == s) ? s : null,
             reservataire is { } r && Data.ReservataireNames.ContainsKey(r) ? r : null);
         var rows = await dashboard.AllocationsAsync(Data, Filter, cancellationToken);
-        // From the query string only: Razor Pages keeps the page's own path in the route value « page ».
         Pages = Pagination.Of(pageNumber, rows.Count, PageSize, PageLink);
         Rows = Pages.Slice(rows);
 
