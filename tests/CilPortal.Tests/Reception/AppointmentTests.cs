@@ -141,7 +141,10 @@ public partial class AppointmentTests
     {
         using var factory = new CilPortalWebFactory();
         var agentPlace = await AgentPlaceAsync(factory);
-        var (_, slot) = await FreeSlotAsync(factory, capacity: 2, place: agentPlace);
+
+        // A slot after today: presence is refused before the appointment's day. Just after midnight in Paris, the first free
+        // slot was today's, and the refusal this test expects did not come (seen at 00:10).
+        var (_, slot) = await FreeSlotAsync(factory, capacity: 2, place: agentPlace, after: factory.Services.GetRequiredService<ParisClock>().Today);
         int id;
         using (var scope = factory.Services.CreateScope())
         {
@@ -196,13 +199,14 @@ public partial class AppointmentTests
 
     private static string Slot(DateTime startsAt) => startsAt.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<(int Place, DateTime Slot)> FreeSlotAsync(CilPortalWebFactory factory, int capacity, int? place = null)
+    /// <summary>The first free slot of <paramref name="capacity"/> places, on a day after <paramref name="after"/> when given.</summary>
+    private static async Task<(int Place, DateTime Slot)> FreeSlotAsync(CilPortalWebFactory factory, int capacity, int? place = null, DateOnly? after = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
         var id = place ?? await db.ReceptionPoints.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var slots = await scope.ServiceProvider.GetRequiredService<AppointmentBooking>().OfferAsync(id);
-        return (id, slots.First(s => s.Capacity == capacity && s.Remaining == capacity).StartsAt);
+        return (id, slots.First(s => s.Capacity == capacity && s.Remaining == capacity && (after is not { } day || DateOnly.FromDateTime(s.StartsAt) > day)).StartsAt);
     }
 
     private static async Task<int> AgentPlaceAsync(CilPortalWebFactory factory)
