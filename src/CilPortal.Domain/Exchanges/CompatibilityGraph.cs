@@ -350,10 +350,23 @@ public sealed class CompatibilityGraph
     /// Every 2-way swap and 3-way chain <paramref name="listingId"/> takes part in, each listed from that listing
     /// (<c>ListingIds[0] == listingId</c>), ranked by <see cref="ExchangeCycle.CompareByRank"/>.
     /// </summary>
-    public IReadOnlyList<ExchangeCycle> CyclesOf(int listingId)
+    public IReadOnlyList<ExchangeCycle> CyclesOf(int listingId) => CyclesOf(listingId, int.MaxValue);
+
+    /// <summary>
+    /// The first <paramref name="count"/> of <see cref="CyclesOf(int)"/>, in the same order. Only those are built: the
+    /// others are ranked as they are found and dropped (a listing that many households accept takes part in thousands).
+    /// </summary>
+    /// <remarks>
+    /// A cycle through v is v → a → v, or v → a → b → v. Every cycle is found from v's own rows and those of its
+    /// successors a: b is in both a's successors and v's predecessors, both sorted, so each a costs the shorter list's
+    /// length times a binary search in the longer; the closing leg's score is read from v's predecessor row, never from b's
+    /// own row, which on a large graph is one memory miss per candidate.
+    /// </remarks>
+    public IReadOnlyList<ExchangeCycle> CyclesOf(int listingId, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var v = IndexOf(listingId);
-        var cycles = new List<ExchangeCycle>();
+        var best = new BestCycles(count);
         var next = Successors(v);
         var nextScores = SuccessorScores(v);
         var previous = Predecessors(v);
@@ -361,44 +374,41 @@ public sealed class CompatibilityGraph
         for (var i = 0; i < next.Length; i++)
         {
             var a = next[i];
-            var back = EdgeScore(a, v);
+            var back = previous.BinarySearch(a);
             if (back >= 0)
             {
-                cycles.Add(new([listingId, candidates[a].ListingId], [nextScores[i], back]));
+                best.Offer(new(candidates[a].ListingId, -1, nextScores[i], previousScores[back], 0));
             }
 
-            // The third household b is both one a accepts and one that accepts v: read the shorter of the two lists and look
-            // each of its members up in the other (a household that many dwellings suit best accepts thousands of them).
+            // The third household b: one a accepts (a's row) that accepts v (v's predecessors). Each member of the shorter
+            // list is looked for in the rest of the longer one, both being ascending.
             var then = Successors(a);
             var thenScores = SuccessorScores(a);
-            if (then.Length <= previous.Length)
+            var shorterIsThen = then.Length <= previous.Length;
+            var shorter = shorterIsThen ? then : previous;
+            var longer = shorterIsThen ? previous : then;
+            var from = 0;
+            for (var j = 0; j < shorter.Length && from < longer.Length; j++)
             {
-                for (var j = 0; j < then.Length; j++)
+                var found = longer[from..].BinarySearch(shorter[j]);
+                if (found < 0)
                 {
-                    var b = then[j];
-                    var close = b == v ? -1 : EdgeScore(b, v);
-                    if (close >= 0)
-                    {
-                        cycles.Add(new([listingId, candidates[a].ListingId, candidates[b].ListingId], [nextScores[i], thenScores[j], close]));
-                    }
+                    from += ~found;
+                    continue;
                 }
-            }
-            else
-            {
-                for (var k = 0; k < previous.Length; k++)
+
+                var k = from + found;
+                from = k + 1;
+                var (inThen, inPrevious) = shorterIsThen ? (j, k) : (k, j);
+                var b = then[inThen];
+                if (b != v && b != a)
                 {
-                    var b = previous[k];
-                    var middle = b == a ? -1 : EdgeScore(a, b);
-                    if (middle >= 0)
-                    {
-                        cycles.Add(new([listingId, candidates[a].ListingId, candidates[b].ListingId], [nextScores[i], middle, previousScores[k]]));
-                    }
+                    best.Offer(new(candidates[a].ListingId, candidates[b].ListingId, nextScores[i], thenScores[inThen], previousScores[inPrevious]));
                 }
             }
         }
 
-        cycles.Sort(ExchangeCycle.CompareByRank);
-        return cycles;
+        return best.Ranked(listingId);
     }
 
     /// <summary>
@@ -559,6 +569,100 @@ public sealed class CompatibilityGraph
         }
 
         return (reversedStart, reversedOther, reversedScore);
+    }
+
+    /// <summary>A cycle through the listing asked, before it is built: the other one or two listings and the leg scores.</summary>
+    private readonly record struct FoundCycle(int Second, int Third, byte FirstLeg, byte SecondLeg, byte ThirdLeg)
+    {
+        public int Length => Third < 0 ? 2 : 3;
+
+        public int Total => FirstLeg + SecondLeg + ThirdLeg;
+
+        public int Weakest => Third < 0 ? Math.Min(FirstLeg, SecondLeg) : Math.Min(FirstLeg, Math.Min(SecondLeg, ThirdLeg));
+
+        /// <summary><see cref="ExchangeCycle.CompareByRank"/> for two cycles listed from the same listing.</summary>
+        public static int CompareByRank(FoundCycle x, FoundCycle y)
+        {
+            var byMean = ((long)y.Total * x.Length).CompareTo((long)x.Total * y.Length);
+            if (byMean != 0)
+            {
+                return byMean;
+            }
+
+            var byWeakest = y.Weakest.CompareTo(x.Weakest);
+            if (byWeakest != 0)
+            {
+                return byWeakest;
+            }
+
+            var byLength = x.Length.CompareTo(y.Length);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            var byIds = x.Second != y.Second ? x.Second.CompareTo(y.Second) : x.Third.CompareTo(y.Third);
+            if (byIds != 0)
+            {
+                return byIds;
+            }
+
+            var byScores = x.FirstLeg != y.FirstLeg ? x.FirstLeg.CompareTo(y.FirstLeg) : x.SecondLeg.CompareTo(y.SecondLeg);
+            return byScores != 0 ? byScores : x.ThirdLeg.CompareTo(y.ThirdLeg);
+        }
+
+        public ExchangeCycle ToCycle(int first) =>
+            Third < 0 ? new([first, Second], [FirstLeg, SecondLeg]) : new([first, Second, Third], [FirstLeg, SecondLeg, ThirdLeg]);
+    }
+
+    /// <summary>The best cycles offered, at most a given number: a heap whose root is the weakest kept.</summary>
+    private sealed class BestCycles(int capacity)
+    {
+        private readonly List<FoundCycle> heap = [];
+
+        public void Offer(FoundCycle cycle)
+        {
+            if (heap.Count < capacity)
+            {
+                heap.Add(cycle);
+                var i = heap.Count - 1;
+                while (i > 0 && FoundCycle.CompareByRank(heap[(i - 1) / 2], heap[i]) < 0)
+                {
+                    (heap[i], heap[(i - 1) / 2]) = (heap[(i - 1) / 2], heap[i]);
+                    i = (i - 1) / 2;
+                }
+            }
+            else if (capacity > 0 && FoundCycle.CompareByRank(cycle, heap[0]) < 0)
+            {
+                heap[0] = cycle;
+                var i = 0;
+                while (true)
+                {
+                    var weakest = i;
+                    foreach (var child in (ReadOnlySpan<int>)[(2 * i) + 1, (2 * i) + 2])
+                    {
+                        if (child < heap.Count && FoundCycle.CompareByRank(heap[child], heap[weakest]) > 0)
+                        {
+                            weakest = child;
+                        }
+                    }
+
+                    if (weakest == i)
+                    {
+                        break;
+                    }
+
+                    (heap[i], heap[weakest]) = (heap[weakest], heap[i]);
+                    i = weakest;
+                }
+            }
+        }
+
+        public List<ExchangeCycle> Ranked(int first)
+        {
+            heap.Sort(FoundCycle.CompareByRank);
+            return heap.ConvertAll(c => c.ToCycle(first));
+        }
     }
 
     /// <summary>

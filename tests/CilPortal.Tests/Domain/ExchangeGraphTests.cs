@@ -133,6 +133,17 @@ public class ExchangeGraphTests
         }, iter: 400);
 
     [Fact]
+    public void A_listings_best_cycles_are_the_first_of_all_its_cycles() =>
+        AnyListings.Where(l => l.Length > 0).SelectMany(l => Gen.Select(Gen.Int[0, l.Length - 1], Gen.Int[0, 12]).Select(p => (l, p.Item1, p.Item2))).Sample(pick =>
+        {
+            var (listings, index, count) = pick;
+            var graph = CompatibilityGraph.Build(listings);
+            var id = listings[index].ListingId;
+
+            Assert.Equal(graph.CyclesOf(id).Take(count), graph.CyclesOf(id, count));
+        }, iter: 400);
+
+    [Fact]
     public void Cycles_rank_by_mean_score_then_weakest_leg_then_length_then_ids()
     {
         ExchangeCycle[] cycles =
