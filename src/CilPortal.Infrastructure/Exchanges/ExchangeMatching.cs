@@ -14,17 +14,30 @@ public sealed record ExchangeCycleView(ExchangeCycle Cycle, IReadOnlyList<Exchan
     public int Percent => (int)Math.Round(Cycle.Score, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>What the marketplace proposes to one member: the dwellings that suit them, and the swaps and chains they can join.</summary>
+/// <summary>
+/// What the marketplace proposes to one member: the dwellings that suit them, a page at a time, and the swaps and chains
+/// they can join.
+/// </summary>
+/// <param name="Suitable">The shown page of the dwellings that suit the member, best first.</param>
+/// <param name="SuitablePage">The page shown (the one asked, brought within range).</param>
+/// <param name="SuitableTotal">How many dwellings suit the member, all pages together.</param>
 public sealed record CompatibleListings(
     bool HasPublishedListing,
     IReadOnlyList<(ListingSummary Listing, int Score, bool WantsMine)> Suitable,
-    IReadOnlyList<ExchangeCycleView> Cycles);
+    IReadOnlyList<ExchangeCycleView> Cycles,
+    int SuitablePage = 1,
+    int SuitableTotal = 0)
+{
+    public static CompatibleListings WithoutListing { get; } = new(false, [], []);
+}
 
 /// <summary>The matching engine applied to the portal's listings, for the member's pages.</summary>
 public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries queries, ExchangeGraphCache cache, CommuneNames communeNames)
 {
     public const int MaxCyclesShown = 20;
-    public const int MaxSuitableShown = 60;
+
+    /// <summary>How many of the dwellings that suit the member a page shows.</summary>
+    public const int SuitablePerPage = 20;
 
     public Task<CompatibilityGraph> GraphAsync(CancellationToken cancellationToken = default) => cache.GetAsync(cancellationToken);
 
@@ -57,22 +70,29 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
         (CilPortalDbContext db, int memberId, CancellationToken _) =>
             db.ExchangeListings.Where(l => l.MemberId == memberId && l.Status == ListingStatus.Published).Select(l => (int?)l.Id).FirstOrDefault());
 
-    public async Task<CompatibleListings> CompatibleAsync(int memberId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The member's swaps and chains (the <see cref="MaxCyclesShown"/> best) and the page <paramref name="suitablePage"/>
+    /// of the dwellings that suit them (<see cref="SuitablePerPage"/> a page; a page out of range gives the nearest).
+    /// </summary>
+    public async Task<CompatibleListings> CompatibleAsync(int memberId, int suitablePage = 1, CancellationToken cancellationToken = default)
     {
         var listingId = await PublishedListingOf(db, memberId, cancellationToken);
         var graph = await GraphAsync(cancellationToken);
         if (listingId is not { } mine || !graph.TryGetIndex(mine, out _))
         {
-            return new CompatibleListings(false, [], []);
+            return CompatibleListings.WithoutListing;
         }
 
-        var accepted = graph.AcceptedBy(mine).Take(MaxSuitableShown).ToList();
+        var allAccepted = graph.AcceptedBy(mine);
+        var pageCount = Math.Max(1, (allAccepted.Count + SuitablePerPage - 1) / SuitablePerPage);
+        var page = Math.Clamp(suitablePage, 1, pageCount);
+        var accepted = allAccepted.Skip((page - 1) * SuitablePerPage).Take(SuitablePerPage).ToList();
 
         // Whether each dwelling's household would take the member's dwelling, asked of its wish itself: the graph keeps
         // only part of the pairs (each household's best dwellings, each dwelling's best-suited households).
         var myDwelling = graph.Candidate(mine).Offered;
         var wantsMine = accepted.Where(a => ExchangeCriteria.Accepts(graph.Candidate(a.ListingId).Wanted, myDwelling)).Select(a => a.ListingId).ToHashSet();
-        var cycles = graph.CyclesOf(mine).Take(MaxCyclesShown).ToList();
+        var cycles = graph.CyclesOf(mine, MaxCyclesShown);
         var ids = accepted.Select(a => a.ListingId).Concat(cycles.SelectMany(c => c.ListingIds)).Append(mine).Distinct().ToList();
         // The listings still visible now (the graph may be a few minutes old): a chain with one withdrawn since is not shown.
         var summaries = (await queries.SummariesAsync(ids, cancellationToken)).ToDictionary(s => s.Id);
@@ -97,7 +117,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
             views.Add(new ExchangeCycleView(cycle, legs));
         }
 
-        return new CompatibleListings(true, suitable, views);
+        return new CompatibleListings(true, suitable, views, page, allAccepted.Count);
     }
 
     private static ExchangeDwelling Dwelling(ListingSummary item) => new(

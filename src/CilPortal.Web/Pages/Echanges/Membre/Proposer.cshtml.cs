@@ -70,7 +70,7 @@ public class ProposerModel(ExchangeService exchanges, ExchangeMatching matching)
             return false;
         }
 
-        var compatible = await matching.CompatibleAsync(Member.Id, cancellationToken);
+        var compatible = await matching.CompatibleAsync(Member.Id, cancellationToken: cancellationToken);
         Cycle = compatible.Cycles.FirstOrDefault(c => c.Cycle.ListingIds.SequenceEqual(ids));
         return Cycle is not null;
     }
