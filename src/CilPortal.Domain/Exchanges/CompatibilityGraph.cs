@@ -41,15 +41,18 @@ public sealed class CompatibilityGraph
     private readonly int[] inStart;
     private readonly int[] inSource;
     private readonly byte[] inScore;
+    private readonly int[] acceptedCounts;
 
     private CompatibilityGraph(
         ExchangeCandidate[] candidates,
         Dictionary<int, int> indexByListing,
+        int[] acceptedCounts,
         (int[] Start, int[] Target, byte[] Score) successors,
         (int[] Start, int[] Source, byte[] Score) predecessors)
     {
         this.candidates = candidates;
         this.indexByListing = indexByListing;
+        this.acceptedCounts = acceptedCounts;
         (outStart, outTarget, outScore) = successors;
         (inStart, inSource, inScore) = predecessors;
     }
@@ -101,9 +104,11 @@ public sealed class CompatibilityGraph
         var scores = new GrowableArray<byte>(Math.Max(16, n * 8));
         var ties = new List<int>();
         var applicants = new BestApplicants(all);
+        var acceptedCounts = new int[n];
         for (var a = 0; a < n; a++)
         {
             index.Collect(a, ref targets, ref scores);
+            acceptedCounts[a] = targets.Count - rowStart[a];
             applicants.Offer(a, targets.Items.AsSpan(rowStart[a], targets.Count - rowStart[a]), scores.Items.AsSpan(rowStart[a], scores.Count - rowStart[a]));
             KeepBest(all, rowStart[a], ref targets, ref scores, ties);
             rowStart[a + 1] = targets.Count;
@@ -116,7 +121,7 @@ public sealed class CompatibilityGraph
         rowTargets = null;
         rowScores = null;
         var (outStart, outTarget, outScore) = Reverse(n, inStart, inSource, inScore);
-        return new(all, indexByListing, (outStart, outTarget, outScore), (inStart, inSource, inScore));
+        return new(all, indexByListing, acceptedCounts, (outStart, outTarget, outScore), (inStart, inSource, inScore));
     }
 
     /// <summary>
@@ -326,6 +331,13 @@ public sealed class CompatibilityGraph
         var index = IndexOf(listingId);
         return Matches(Successors(index), SuccessorScores(index));
     }
+
+    /// <summary>
+    /// How many dwellings <paramref name="listingId"/>'s household accepts, all of them: <see cref="AcceptedBy"/> lists only
+    /// those the graph keeps (its <see cref="MaxEdgesPerListing"/> best and those whose dwelling it is among the best-suited
+    /// for), which on a large territory are a small part.
+    /// </summary>
+    public int AcceptedCount(int listingId) => acceptedCounts[IndexOf(listingId)];
 
     /// <summary>The listings whose household accepts <paramref name="listingId"/>'s dwelling, best score first (then listing id).</summary>
     public IReadOnlyList<ExchangeMatch> InterestedIn(int listingId)

@@ -20,13 +20,18 @@ public sealed record ExchangeCycleView(ExchangeCycle Cycle, IReadOnlyList<Exchan
 /// </summary>
 /// <param name="Suitable">The shown page of the dwellings that suit the member, best first.</param>
 /// <param name="SuitablePage">The page shown (the one asked, brought within range).</param>
-/// <param name="SuitableTotal">How many dwellings suit the member, all pages together.</param>
+/// <param name="SuitableTotal">How many dwellings the pages show, all pages together: those the matching keeps for the member.</param>
+/// <param name="AcceptedTotal">
+/// How many dwellings meet the member's wish, all of them: more than <paramref name="SuitableTotal"/> when the wish accepts
+/// more than the matching keeps (<see cref="CompatibilityGraph.MaxEdgesPerListing"/>), the others being in the search.
+/// </param>
 public sealed record CompatibleListings(
     bool HasPublishedListing,
     IReadOnlyList<(ListingSummary Listing, int Score, bool WantsMine)> Suitable,
     IReadOnlyList<ExchangeCycleView> Cycles,
     int SuitablePage = 1,
-    int SuitableTotal = 0)
+    int SuitableTotal = 0,
+    int AcceptedTotal = 0)
 {
     public static CompatibleListings WithoutListing { get; } = new(false, [], []);
 }
@@ -117,7 +122,7 @@ public sealed class ExchangeMatching(CilPortalDbContext db, ExchangeQueries quer
             views.Add(new ExchangeCycleView(cycle, legs));
         }
 
-        return new CompatibleListings(true, suitable, views, page, allAccepted.Count);
+        return new CompatibleListings(true, suitable, views, page, allAccepted.Count, graph.AcceptedCount(mine));
     }
 
     private static ExchangeDwelling Dwelling(ListingSummary item) => new(

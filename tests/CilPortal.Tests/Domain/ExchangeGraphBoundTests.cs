@@ -63,6 +63,7 @@ public class ExchangeGraphBoundTests
                 var best = accepted.Where(e => e.a == a).OrderByDescending(e => e.Score).ThenBy(e => listings[e.b].ListingId).Take(Bound)
                     .Select(e => new ExchangeMatch(listings[e.b].ListingId, e.Score));
                 Assert.Equal(best, graph.AcceptedBy(listings[a].ListingId).Take(Bound));
+                Assert.Equal(accepted.Count(e => e.a == a), graph.AcceptedCount(listings[a].ListingId));
             }
         }, iter: 12);
 

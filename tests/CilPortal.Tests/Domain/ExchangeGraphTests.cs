@@ -90,6 +90,7 @@ public class ExchangeGraphTests
                 .SelectMany(b => graph.Predecessors(b).ToArray().Zip(graph.PredecessorScores(b).ToArray(), (a, s) => (a, b, (int)s)))
                 .OrderBy(e => e.a).ThenBy(e => e.b);
             Assert.Equal(expected, reversed);
+            Assert.All(Enumerable.Range(0, listings.Length), a => Assert.Equal(expected.Count(e => e.Item1 == a), graph.AcceptedCount(listings[a].ListingId)));
         }, iter: 400);
 
     [Fact]

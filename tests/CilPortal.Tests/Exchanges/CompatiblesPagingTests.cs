@@ -7,6 +7,7 @@ using CilPortal.Infrastructure.Exchanges;
 using CilPortal.Infrastructure.Seeding;
 using CilPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CilPortal.Tests.Exchanges;
@@ -53,11 +54,58 @@ public partial class CompatiblesPagingTests(CilPortalWebFactory factory) : IClas
         }
     }
 
+    [Fact]
+    public async Task When_the_wish_accepts_more_dwellings_than_the_matching_keeps_the_page_counts_them_all_and_points_to_the_search()
+    {
+        // Everyone else accepts any dwelling up to a rent no one reaches (a better score than the tenant's open wish): the
+        // tenant is among no dwelling's hundred best-suited households, and keeps only its own hundred best dwellings.
+        using var own = new CilPortalWebFactory();
+        var kept = await OpenTheTenantsWishAmongManyListingsAsync(own, others => others
+            .SetProperty(l => l.WantedCommunes, "")
+            .SetProperty(l => l.WantedTypologies, TypologySet.None)
+            .SetProperty(l => l.MaxRentWithCharges, 1_000_000m)
+            .SetProperty(l => l.MinSurface, (decimal?)null)
+            .SetProperty(l => l.MaxFloorWithoutLift, (int?)null)
+            .SetProperty(l => l.RequiredAccessibility, Accessibility.None)
+            .SetProperty(l => l.MustHaves, ExchangeFeatures.None));
+        var accepted = await ExchangeTestData.WithServiceAsync<ExchangeMatching, int>(own, async matching =>
+            (await matching.GraphAsync()).AcceptedCount((await ExchangeTestData.DemoListingsAsync(own))[0]));
+        Assert.Equal(CompatibilityGraph.MaxEdgesPerListing, kept.Count);
+        Assert.True(accepted > kept.Count + 100, $"The tenant accepts {accepted} dwellings.");
+        var tenant = await ExchangeTestData.ClientAsync(own, DemoAccounts.Tenant);
+
+        var html = WebUtility.HtmlDecode(await tenant.GetStringAsync(new Uri("/echanges/compatibles?page=5", UriKind.Relative)));
+
+        Assert.Contains($"Logements qui vous conviennent ({accepted})", html, StringComparison.Ordinal);
+        Assert.Contains($"Voici les {kept.Count} qui vous correspondent le mieux. Les autres sont dans les annonces", StripTags(html), StringComparison.Ordinal);
+        Assert.Contains($"Logements 81 à 100 sur {kept.Count}", html, StringComparison.Ordinal);
+        Assert.Equal(kept.TakeLast(ExchangeMatching.SuitablePerPage), ListingLinks(html));
+    }
+
+    [Fact]
+    public async Task A_tenant_whose_every_accepted_dwelling_is_kept_sees_no_pointer_to_the_search()
+    {
+        var expected = await OpenTheTenantsWishAmongManyListingsAsync();
+        var accepted = await ExchangeTestData.WithServiceAsync<ExchangeMatching, int>(factory, async matching =>
+            (await matching.GraphAsync()).AcceptedCount((await ExchangeTestData.DemoListingsAsync(factory))[0]));
+        Assert.Equal(expected.Count, accepted);
+        var tenant = await ExchangeTestData.ClientAsync(factory, DemoAccounts.Tenant);
+
+        var html = await tenant.GetStringAsync(new Uri("/echanges/compatibles", UriKind.Relative));
+
+        Assert.DoesNotContain("data-testid=\"suitable-best\"", html, StringComparison.Ordinal);
+    }
+
+    private Task<List<int>> OpenTheTenantsWishAmongManyListingsAsync() => OpenTheTenantsWishAmongManyListingsAsync(factory, null);
+
     /// <summary>
-    /// Publishes three hundred more listings, opens the demo tenant's wish to any dwelling, and gives the dwellings that
-    /// suit the tenant in the engine's order (best score first, then listing id).
+    /// Publishes three hundred more listings, opens the demo tenant's wish to any dwelling (and sets the others' wishes
+    /// when asked), and gives the dwellings the matching keeps for the tenant in the engine's order (best score first,
+    /// then listing id).
     /// </summary>
-    private async Task<List<int>> OpenTheTenantsWishAmongManyListingsAsync()
+    private static async Task<List<int>> OpenTheTenantsWishAmongManyListingsAsync(
+        CilPortalWebFactory factory,
+        Func<UpdateSettersBuilder<ExchangeListing>, UpdateSettersBuilder<ExchangeListing>>? setOthersWishes)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CilPortalDbContext>();
@@ -72,17 +120,27 @@ public partial class CompatiblesPagingTests(CilPortalWebFactory factory) : IClas
         listing.RequiredAccessibility = Accessibility.None;
         listing.MustHaves = ExchangeFeatures.None;
         await db.SaveChangesAsync();
+        if (setOthersWishes is not null)
+        {
+            await db.ExchangeListings.Where(l => l.Id != mine).ExecuteUpdateAsync(s => setOthersWishes(s));
+        }
+
         scope.ServiceProvider.GetRequiredService<ExchangeGraphCache>().Invalidate();
 
         var graph = await scope.ServiceProvider.GetRequiredService<ExchangeMatching>().GraphAsync();
         return [.. graph.AcceptedBy(mine).Select(m => m.ListingId)];
     }
 
+    private static string StripTags(string html) => Tags().Replace(html, "");
+
     private static List<int> ListingLinks(string html) =>
         [.. ListingLink().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [GeneratedRegex("<h3 class=\"card__title\"><a href=\"/echanges/annonces/([0-9]+)\">")]
     private static partial Regex ListingLink();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
 
     [GeneratedRegex("href=\"([^\"]+)\" rel=\"next\" data-testid=\"next-page\"")]
     private static partial Regex NextPage();
