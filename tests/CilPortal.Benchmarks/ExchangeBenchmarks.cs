@@ -37,6 +37,10 @@ public class ExchangeBenchmarks
     [Benchmark]
     public int OneListingsCycles() => graph.CyclesOf(probes[next++ & 1023]).Count;
 
+    /// <summary>What « Compatibles avec moi » asks: the twenty best only, ranked as they are found.</summary>
+    [Benchmark]
+    public int OneListingsTwentyBestCycles() => graph.CyclesOf(probes[next++ & 1023], 20).Count;
+
     [Benchmark]
     public long GlobalProposal() => ExchangePlanner.Propose(cycles, c => c.ListingId % 10 != 0).TotalScore;
 }

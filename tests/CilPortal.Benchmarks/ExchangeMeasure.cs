@@ -127,6 +127,10 @@ public static class ExchangeMeasure
         cpuStart = Cpu();
         var busiestCycles = graph.CyclesOf(graph.Candidates[busiest].ListingId).Count;
         Console.WriteLine($"busiest listing ({graph.Successors(busiest).Length} out, {graph.Predecessors(busiest).Length} in): {busiestCycles} cycles in wall {sw.Elapsed.TotalMilliseconds:0.000} ms, CPU {(Cpu() - cpuStart).TotalMilliseconds:0.000} ms");
+        sw.Restart();
+        cpuStart = Cpu();
+        var busiestBest = graph.CyclesOf(graph.Candidates[busiest].ListingId, 20).Count;
+        Console.WriteLine($"busiest listing's 20 best (« Compatibles avec moi »): {busiestBest} cycles in wall {sw.Elapsed.TotalMilliseconds:0.000} ms, CPU {(Cpu() - cpuStart).TotalMilliseconds:0.000} ms");
 
         cpuStart = Cpu();
         var greedy = ExchangePlanner.Propose(cycles, OptedIn, improve: false);
